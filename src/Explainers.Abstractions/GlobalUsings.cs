@@ -1,0 +1,3 @@
+global using Interp.Explainers.Explanations;
+global using Interp.Explainers.Models;
+global using Interp.Explainers.Requests;

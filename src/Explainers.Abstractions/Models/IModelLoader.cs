@@ -1,0 +1,16 @@
+namespace Interp.Explainers.Models;
+
+/// <summary>Loads model files of one format into model adapters. Backends register one each.</summary>
+public interface IModelLoader
+{
+    /// <summary>The format name (e.g. <c>onnx</c>).</summary>
+    string Format { get; }
+
+    /// <summary>File extensions handled, with the dot (e.g. <c>.onnx</c>).</summary>
+    IReadOnlyList<string> Extensions { get; }
+
+    /// <summary>Loads the file.</summary>
+    /// <param name="path">The model file.</param>
+    /// <exception cref="InterpException">Missing, truncated or invalid file; the message names it.</exception>
+    IModel Load(string path);
+}

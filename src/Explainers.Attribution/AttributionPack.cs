@@ -1,0 +1,21 @@
+using Interp.Explainers.Plugins;
+
+[assembly: InterpPlugin(typeof(Interp.Explainers.Attribution.AttributionPack))]
+
+namespace Interp.Explainers.Attribution;
+
+/// <summary>The attribution pack's plugin entry: registers its explainers.</summary>
+public sealed class AttributionPack : IInterpPlugin
+{
+    /// <inheritdoc />
+    public string Name => "Explainers.Attribution";
+
+    /// <inheritdoc />
+    public void Register(IExplainerRegistrar registrar)
+    {
+        ArgumentNullException.ThrowIfNull(registrar);
+        registrar
+            .AddExplainer<FeatureAblation.FeatureAblation>()
+            .AddExplainer<Occlusion.Occlusion>();
+    }
+}
