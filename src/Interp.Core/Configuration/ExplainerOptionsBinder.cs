@@ -40,6 +40,33 @@ public static class ExplainerOptionsBinder
         return options;
     }
 
+    /// <summary>
+    /// Applies configuration-style values to options by name (for callers without a compile-time reference to the
+    /// options type): keys are option names, list items use <c>Name:0</c>, <c>Name:1</c>, ...
+    /// </summary>
+    /// <param name="options">The options to change.</param>
+    /// <param name="values">Option name → value.</param>
+    /// <exception cref="InterpException">A key is not an option or a value does not convert.</exception>
+    public static void Apply(ExplainerOptions options, IEnumerable<KeyValuePair<string, string?>> values)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var config = new ConfigurationBuilder().AddInMemoryCollection(values).Build();
+        var known = options.GetType().GetProperties(BindingFlags.Public | BindingFlags.Instance).Select(p => p.Name).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        foreach (var child in config.GetChildren())
+        {
+            if (!known.Contains(child.Key)) throw new InterpException($"{child.Key} is not an option of {options.GetType().Name}.") { IsConfigurationError = true };
+        }
+
+        try
+        {
+            config.Bind(options);
+        }
+        catch (InvalidOperationException ex)
+        {
+            throw new InterpException(ex.Message, ex) { IsConfigurationError = true };
+        }
+    }
+
     /// <summary>Validates options with DataAnnotations and <see cref="IValidatableObject"/>.</summary>
     /// <param name="descriptor">The explainer.</param>
     /// <param name="options">The options.</param>

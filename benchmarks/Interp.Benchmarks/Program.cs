@@ -1,0 +1,3 @@
+using BenchmarkDotNet.Running;
+
+BenchmarkSwitcher.FromAssembly(typeof(Interp.Benchmarks.FeatureAblationBenchmarks).Assembly).Run(args);

@@ -1,0 +1,63 @@
+using Interp.Core.Registry;
+using Interp.Explainers;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Console;
+using Microsoft.Extensions.Options;
+
+namespace Interp.Cli;
+
+/// <summary>
+/// Builds the Generic Host for one command: appsettings.json from the install folder (so the CLI works from any
+/// working directory), environment variables, then the command's own overrides (<c>--set</c>); loads packs and
+/// plugins; validates all configuration at start.
+/// </summary>
+internal static class CliHost
+{
+    public static async Task<IHost> StartAsync(Func<ExplainerRegistry, IDictionary<string, string?>>? overrides, bool verbose, CancellationToken cancellationToken)
+    {
+        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings
+        {
+            ContentRootPath = AppContext.BaseDirectory,
+            ApplicationName = "interp",
+        });
+        builder.Configuration.AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json"), optional: true, reloadOnChange: false);
+        builder.Configuration.AddEnvironmentVariables();
+        builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
+        builder.Services.Configure<ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+        builder.Logging.SetMinimumLevel(verbose ? LogLevel.Information : LogLevel.Warning);
+
+        builder.Services.AddExplainers(builder.Configuration, AppContext.BaseDirectory)
+            .AddOnnxRuntime()
+            .AddTorchSharp();
+
+        var host = builder.Build();
+        try
+        {
+            // The configuration is live: overrides that depend on the registry (e.g. --set on a plugin's options)
+            // are added now, before start-up validation sees the final configuration.
+            if (overrides is not null)
+            {
+                builder.Configuration.AddInMemoryCollection(overrides(host.Services.GetRequiredService<ExplainerRegistry>()));
+            }
+
+            await host.StartAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (OptionsValidationException ex)
+        {
+            host.Dispose();
+            throw new InterpException("Invalid configuration: " + string.Join("; ", ex.Failures)) { IsConfigurationError = true };
+        }
+        catch
+        {
+            host.Dispose();
+            throw;
+        }
+
+        // Resolve the device once, now, so it is logged at start.
+        _ = host.Services.GetRequiredService<Explainers.Hosting.ComputeDevice>();
+        return host;
+    }
+}

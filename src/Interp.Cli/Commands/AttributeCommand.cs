@@ -1,0 +1,75 @@
+using System.CommandLine;
+using Interp.Core.Envelope;
+using Interp.Core.Inputs;
+using Interp.Core.Models;
+using Interp.Explainers;
+using Interp.Explainers.Explanations;
+using Interp.Explainers.Hosting;
+using Interp.Explainers.Models;
+using Interp.Explainers.Requests;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Interp.Cli.Commands;
+
+/// <summary>
+/// <c>interp attribute --model &lt;file&gt; --method &lt;alias&gt; --inputs &lt;inputs.json&gt; [--target N] [--set Option=value]... [--out file]</c>:
+/// runs a local attribution explainer and writes the explanation envelope (to stdout without <c>--out</c>).
+/// </summary>
+internal static class AttributeCommand
+{
+    public static Command Create()
+    {
+        var model = new Option<FileInfo>("--model") { Description = "Model file (.onnx).", Required = true };
+        var method = new Option<string>("--method") { Description = "Explainer name or alias (see 'interp explainers list').", Required = true };
+        var inputs = new Option<FileInfo>("--inputs") { Description = "inputs.json: inputs, baselines, target, feature_mask, grouped_mask.", Required = true };
+        var target = new Option<int?>("--target") { Description = "Output index to explain (overrides the file's target)." };
+        var set = new Option<string[]>("--set") { Description = "Explainer option, Option=value (repeatable; lists comma-separated).", AllowMultipleArgumentsPerToken = false };
+        var output = new Option<FileInfo?>("--out") { Description = "Write the explanation here (written atomically)." };
+        var command = new Command("attribute", "Attribute a model's output to its inputs.") { model, method, inputs, target, set, output };
+        command.SetAction((parse, ct) => CommandRunner.RunAsync(parse.GetValue(CliApp.Verbose), async () =>
+        {
+            var methodName = parse.GetValue(method)!;
+            var pairs = parse.GetValue(set) ?? [];
+            using var host = await CliHost.StartAsync(
+                registry => SetOptions.ToConfiguration(registry.Require(methodName), pairs),
+                parse.GetValue(CliApp.Verbose),
+                ct).ConfigureAwait(false);
+            var explanation = await RunAsync(host.Services, parse.GetValue(model)!.FullName, methodName, parse.GetValue(inputs)!.FullName, parse.GetValue(target), ct).ConfigureAwait(false);
+            var outFile = parse.GetValue(output);
+            if (outFile is null)
+            {
+                using var stdout = Console.OpenStandardOutput();
+                ExplanationFile.Write(explanation, stdout, indented: true);
+                await Console.Out.WriteLineAsync().ConfigureAwait(false);
+            }
+            else
+            {
+                ExplanationFile.WriteAtomic(explanation, outFile.FullName, indented: true);
+                await Console.Out.WriteLineAsync($"{explanation.Method}: wrote {outFile.FullName}").ConfigureAwait(false);
+            }
+
+            return CliApp.Success;
+        }));
+        return command;
+    }
+
+    /// <summary>Loads the model and inputs, creates the explainer and runs it.</summary>
+    public static async Task<Explanation> RunAsync(IServiceProvider services, string modelPath, string method, string inputsPath, int? target, CancellationToken ct)
+    {
+        var factory = services.GetRequiredService<IExplainerFactory>();
+        var explainer = factory.Create(method);
+        if (explainer.RequestType != typeof(AttributionRequest))
+        {
+            throw new InterpException($"'{method}' is a {explainer.Level.ToString().ToLowerInvariant()} explainer taking {explainer.RequestType.Name}; 'interp attribute' runs attribution explainers.") { IsConfigurationError = true };
+        }
+
+        using var model = services.GetRequiredService<ModelLoaderCatalog>().Load(modelPath);
+        if (model is not IPredictor predictor)
+        {
+            throw new MissingCapabilityException(explainer.Name, typeof(IPredictor), model);
+        }
+
+        var request = InputsFile.Load(inputsPath, predictor, target);
+        return await explainer.ExplainAsync(request, ct).ConfigureAwait(false);
+    }
+}

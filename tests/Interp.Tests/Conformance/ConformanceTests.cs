@@ -1,0 +1,124 @@
+using Interp.Core.Registry;
+using Interp.Explainers;
+using Interp.Explainers.Explanations;
+using Interp.Explainers.Requests;
+using Interp.Tests.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Xunit;
+
+namespace Interp.Tests.Conformance;
+
+/// <summary>Cross-cutting checks every explainer in <see cref="ConformanceTable"/> must pass.</summary>
+public sealed class ConformanceTests
+{
+    [Fact]
+    public void EveryRegisteredExplainerIsInTheTable()
+    {
+        using var sp = HostTestKit.Build(HostTestKit.Config());
+        var registered = sp.GetRequiredService<ExplainerRegistry>().All.Select(d => d.Name).Order().ToArray();
+        Assert.Equal(ConformanceTable.Entries.Select(e => e.Name).Order().ToArray(), registered);
+    }
+
+    [Theory]
+    [MemberData(nameof(ConformanceTable.Names), MemberType = typeof(ConformanceTable))]
+    public void BindsFromConfigurationAndDeclaresItsLevel(string name)
+    {
+        var entry = ConformanceTable.Get(name);
+        using var sp = Build(entry, (entry.Binds.Option, entry.Binds.Value));
+        var explainer = sp.GetRequiredService<Interp.Explainers.Hosting.IExplainerFactory>().Create(name);
+        Assert.Equal(entry.Level, explainer.Level);
+        Assert.Equal(name, explainer.Name);
+        var property = entry.Binds.Option.Split(':')[0];
+        var value = explainer.Options.GetType().GetProperty(property)!.GetValue(explainer.Options);
+        Assert.Equal(entry.Binds.Expected, value);
+    }
+
+    [Theory]
+    [MemberData(nameof(ConformanceTable.Names), MemberType = typeof(ConformanceTable))]
+    public void BadOptionsAreRejectedAtStart(string name)
+    {
+        var entry = ConformanceTable.Get(name);
+        using var sp = Build(entry, (entry.Bad.Option, entry.Bad.Value));
+        var ex = Assert.Throws<OptionsValidationException>(() => sp.ValidateInterpConfiguration());
+        Assert.Contains(entry.Bad.Option.Split(':')[0], ex.Message);
+        Assert.Contains(name, ex.Message);
+    }
+
+    [Theory]
+    [MemberData(nameof(ConformanceTable.Names), MemberType = typeof(ConformanceTable))]
+    public async Task SameSeedGivesIdenticalOutput(string name)
+    {
+        using var c = new ReferenceCase("mlp_tabular");
+        using var sp = Build(ConformanceTable.Get(name));
+        var first = await Explain(sp, name, Request(c, c.Model, seed: 42));
+        var second = await Explain(sp, name, Request(c, c.Model, seed: 42));
+        Assert.Equal(first.Attributions.Data, second.Attributions.Data);
+    }
+
+    [Theory]
+    [MemberData(nameof(ConformanceTable.Names), MemberType = typeof(ConformanceTable))]
+    public async Task LocalAttributionsHaveTheInputsShape(string name)
+    {
+        using var c = new ReferenceCase("cnn_tiny");
+        var entry = ConformanceTable.Get(name);
+        using var sp = Build(entry, name == "Occlusion" ? [("SlidingWindowShapes:0", "1"), ("SlidingWindowShapes:1", "3"), ("SlidingWindowShapes:2", "3")] : []);
+        var explanation = await Explain(sp, name, Request(c, c.Model, seed: 1));
+        Assert.Equal(c.Request.Inputs[0].Shape, explanation.Attributions.Shape);
+        Assert.All(explanation.Attributions.Data, v => Assert.True(float.IsFinite(v)));
+    }
+
+    [Theory]
+    [MemberData(nameof(ConformanceTable.Names), MemberType = typeof(ConformanceTable))]
+    public async Task CancellationAfterTheKthModelCallStopsWithinOneMoreBatch(string name)
+    {
+        const int k = 2;
+        using var c = new ReferenceCase("mlp_tabular");
+        using var sp = Build(ConformanceTable.Get(name), ("PerturbationsPerEval", "2"));
+        using var cts = new CancellationTokenSource();
+        var counting = new CountingPredictor(c.Model, cts, k);
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => Explain(sp, name, Request(c, counting, seed: 3), cts.Token));
+        Assert.InRange(counting.Calls, k, k + 1);
+    }
+
+    [Theory]
+    [MemberData(nameof(ConformanceTable.Names), MemberType = typeof(ConformanceTable))]
+    public async Task EvaluatesInBatches(string name)
+    {
+        const int batch = 5;
+        using var c = new ReferenceCase("mlp_tabular");
+        using var sp = Build(ConformanceTable.Get(name), ("PerturbationsPerEval", batch.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        var counting = new CountingPredictor(c.Model);
+        var explanation = await Explain(sp, name, Request(c, counting, seed: 3));
+        int examples = c.Request.Inputs[0].Shape[0];
+        int perturbed = counting.Rows - examples; // the first call evaluates the unperturbed inputs
+        Assert.True(perturbed > batch, $"{name} evaluated only {perturbed} perturbed rows");
+        Assert.True(counting.Calls <= 1 + (int)Math.Ceiling(perturbed / (double)batch), $"{name}: {counting.Calls} calls for {perturbed} rows at batch {batch}");
+        Assert.True(counting.LargestBatch <= Math.Max(batch, examples));
+        Assert.Equal(counting.Calls, explanation.ModelCalls!.Calls);
+        Assert.Equal(counting.Rows, explanation.ModelCalls.Rows);
+    }
+
+    private static ServiceProvider Build(ConformanceTable.Entry entry, params (string Option, string Value)[] settings)
+    {
+        var all = entry.Required.Where(r => settings.All(s => s.Option != r.Option)).Concat(settings);
+        return HostTestKit.Build(HostTestKit.Config(all.Select(s => ($"Interp:Explainers:{entry.Name}:{s.Option}", (string?)s.Value)).ToArray()));
+    }
+
+    private static AttributionRequest Request(ReferenceCase c, Interp.Explainers.Models.IPredictor model, int seed) => new()
+    {
+        Model = model,
+        Inputs = c.Request.Inputs,
+        Baselines = c.Request.Baselines,
+        Targets = c.Request.Targets,
+        FeatureMask = c.Request.FeatureMask,
+        GroupedMask = c.Request.GroupedMask,
+        Seed = seed,
+    };
+
+    private static async Task<AttributionExplanation> Explain(IServiceProvider sp, string name, AttributionRequest request, CancellationToken ct = default)
+    {
+        IExplainer explainer = sp.GetRequiredService<Interp.Explainers.Hosting.IExplainerFactory>().Create(name);
+        return (AttributionExplanation)await explainer.ExplainAsync(request, ct);
+    }
+}

@@ -1,0 +1,38 @@
+using System.Text.Json;
+using Interp.Backends.Onnx;
+using Interp.Core.Inputs;
+using Interp.Explainers.Requests;
+using Interp.Explainers.Tensors;
+
+namespace Interp.Tests;
+
+/// <summary>One case of shared/reference (Captum's numbers): its ONNX model, inputs.json and expected.json.</summary>
+internal sealed class ReferenceCase : IDisposable
+{
+    public ReferenceCase(string name)
+    {
+        Name = name;
+        Model = OnnxModel.Load(TestPaths.Reference(name, "model.onnx"));
+        Expected = JsonDocument.Parse(File.ReadAllBytes(TestPaths.Reference(name, "expected.json")));
+        Request = InputsFile.Load(TestPaths.Reference(name, "inputs.json"), Model);
+    }
+
+    public string Name { get; }
+
+    public OnnxModel Model { get; }
+
+    public JsonDocument Expected { get; }
+
+    /// <summary>inputs, baselines, target, feature_mask, grouped_mask from inputs.json.</summary>
+    public AttributionRequest Request { get; }
+
+    public JsonElement Method(string name) => Expected.RootElement.GetProperty("methods").GetProperty(name);
+
+    public static NdArray<float> Floats(JsonElement e) => NestedArray.ReadFloat(e, "expected");
+
+    public void Dispose()
+    {
+        Model.Dispose();
+        Expected.Dispose();
+    }
+}
