@@ -29,6 +29,10 @@ internal static class CliHost
         builder.Services.Configure<ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
         builder.Logging.SetMinimumLevel(verbose ? LogLevel.Information : LogLevel.Warning);
 
+        // Start-up failures are reported once, as one line, by the command runner; the host's own error log would
+        // repeat them with a stack trace.
+        if (!verbose) builder.Logging.AddFilter("Microsoft.Extensions.Hosting", LogLevel.None);
+
         builder.Services.AddExplainers(builder.Configuration, AppContext.BaseDirectory)
             .AddOnnxRuntime()
             .AddTorchSharp();

@@ -115,7 +115,8 @@ public sealed class RegistryAndConfigurationTests
         var builder = services.AddExplainers(HostTestKit.Config()).AddAttributionExplainers();
         var ex = Assert.Throws<InterpException>(() => builder.AddPlugin(new DuplicatePlugin()));
         Assert.Contains("FeatureAblation", ex.Message);
-        Assert.Contains(nameof(DuplicatePlugin), ex.Message);
+        Assert.Contains("duplicate", ex.Message);
+        Assert.Contains("Explainers.Attribution", ex.Message);
     }
 
     [Fact]

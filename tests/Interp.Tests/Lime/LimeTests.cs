@@ -210,8 +210,9 @@ public sealed class LimeTests
         var explanation = await new LimeExplainer(new LimeOptions { Samples = 2000 }).ExplainAsync(inputs.Request(model, seed: 2054));
 
         // Captum fitted on its own 200 draws, we on 2000 others, so only the shared population solution makes the
-        // two agree. Measured: max |ours − Captum| / max |Captum| = 0.0766, 0.0775, 0.1217 for the 3 examples
-        // (0.098 on example 2 with seed 1); a fit on the wrong target or without the kernel is off by far more.
+        // two agree. Measured max |ours − Captum| / max |Captum| per example: 0.060, 0.118, 0.109 with this seed,
+        // at most 0.131 over 10 seeds. Wrong variants fail the 0.15 bound: Surrogate=Linear ≥ 0.41 (worst example),
+        // Alpha=0.05 or target 1 ≈ 1.0, uniform weights (no kernel) 0.164 with this seed.
         double worst = 0;
         for (int n = 0; n < recorded.Examples; n++)
         {
@@ -351,13 +352,14 @@ public sealed class LimeTests
     public void WeightedLasso_SingularDesign_StillFitsTheData()
     {
         // Duplicate and constant columns, fewer rows than features: least squares has many solutions; the ridge
-        // fallback must pick a finite one that fits y exactly (to rounding) and give the constant column 0.
+        // fallback must pick a finite one that fits y exactly (to rounding) and give the constant column 0. The
+        // duplicates share their weight (≈ minimum norm); the split is only as exact as rounding / ridge ≈ 1e-6.
         double[][] x = [[1, 1, 5, 0], [0, 0, 5, 1], [1, 1, 5, 1]];
         double[] y = [2, -1, 1];
         var fit = WeightedLasso.Fit(x, y, null, alpha: 0);
         Assert.All(fit.Coefficients, c => Assert.True(double.IsFinite(c)));
         Assert.Equal(0.0, fit.Coefficients[2]);
-        Assert.Equal(fit.Coefficients[0], fit.Coefficients[1], 6);
+        Assert.Equal(fit.Coefficients[0], fit.Coefficients[1], 4);
         for (int i = 0; i < 3; i++)
         {
             double predicted = fit.Intercept + x[i].Zip(fit.Coefficients, (a, b) => a * b).Sum();

@@ -148,12 +148,12 @@ public sealed class PluginFolderTests : IClassFixture<PluginFolderTests.BuiltPlu
                 RedirectStandardError = true,
                 UseShellExecute = false,
             };
-            foreach (var a in new[] { "build", project, "-c", TestPaths.Configuration, "-o", output, "-p:InterpRepoRoot=" + TestPaths.RepoRoot + "/", "-nologo", "-v:q" }) psi.ArgumentList.Add(a);
+            foreach (var a in new[] { "publish", project, "-c", TestPaths.Configuration, "-o", output, "-p:InterpRepoRoot=" + TestPaths.RepoRoot + "/", "-nologo", "-v:q" }) psi.ArgumentList.Add(a);
             using var p = Process.Start(psi)!;
             var stdout = p.StandardOutput.ReadToEndAsync();
             var stderr = p.StandardError.ReadToEndAsync();
             if (!p.WaitForExit(TimeSpan.FromMinutes(5))) p.Kill(true);
-            if (p.ExitCode != 0) throw new InvalidOperationException($"dotnet build {project} failed:\n{stdout.Result}\n{stderr.Result}");
+            if (p.ExitCode != 0) throw new InvalidOperationException($"dotnet publish {project} failed:\n{stdout.Result}\n{stderr.Result}");
         }
 
         private static void CopyDirectory(string from, string to)
