@@ -93,20 +93,7 @@ public sealed class Lime : ExplainerBase<AttributionRequest, AttributionExplanat
             for (int i = 0; i < length; i++) attributions[n * length + i] = (float)fit.Coefficients[index[i]];
         }
 
-        var explanation = new AttributionExplanation
-        {
-            Method = Name,
-            Level = Level,
-            Options = Options,
-            Seed = seed,
-            Model = request.Model.Source,
-            Labels = request.Labels,
-            Attributions = new NdArray<float>(attributions, setup.Input.ShapeArray),
-            InputIndex = request.InputIndex,
-            Targets = setup.Targets,
-            OutputAtInput = setup.TargetAtInput.Select(v => (double)v).ToArray(),
-            ModelCalls = counter.ToStats(),
-        };
+        var explanation = setup.ToExplanation(this, attributions, counter, seed);
 
         if (groups.Distinct().Count() == 1)
         {

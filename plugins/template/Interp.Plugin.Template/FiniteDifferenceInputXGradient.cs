@@ -35,13 +35,13 @@ public sealed class FiniteDifferenceInputXGradient(FiniteDifferenceOptions optio
         var rows = PerturbationEvaluator.PlanRows(setup, planner ?? new BatchPlanner(), Options.PerturbationsPerEval);
         var f = new PerturbationEvaluator(setup, rows, counter).Evaluate(setup.Examples * len * 2, k => k / (2 * len),
             (k, row) => row[k / 2 % len] += k % 2 == 0 ? (float)Options.Step : -(float)Options.Step, cancellationToken);
-        var attributions = setup.Input.Clone();
+        var attributions = new float[setup.Input.Length];
         for (int i = 0; i < attributions.Length; i++)
         {
             float gradient = (float)((f[2 * i] - f[(2 * i) + 1]) / (2 * Options.Step));
-            attributions.Data[i] = (setup.Input.Data[i] - setup.Baseline(i / len)[i % len]) * gradient;
+            attributions[i] = (setup.Input.Data[i] - setup.Baseline(i / len)[i % len]) * gradient;
         }
 
-        return Task.FromResult(new AttributionExplanation { Method = Name, Level = Level, Options = Options, Model = request.Model.Source, Attributions = attributions, Targets = setup.Targets, ModelCalls = counter.ToStats() });
+        return Task.FromResult(setup.ToExplanation(this, attributions, counter));
     }
 }

@@ -1,4 +1,4 @@
-using Interp.Explainers.Tensors;
+using Interp.Explainers.Toolkit.Perturbation;
 
 namespace Interp.Explainers.Attribution.Common;
 
@@ -30,11 +30,36 @@ internal sealed class AblationAccumulator
         }
     }
 
-    /// <summary>The averaged attributions, shaped [examples, ...exampleShape].</summary>
-    public NdArray<float> Result(int[] shape)
+    /// <summary>The averaged attributions, row-major [examples, ...exampleShape].</summary>
+    public float[] Result()
     {
         var data = new float[_sum.Length];
         for (int i = 0; i < data.Length; i++) data[i] = _count[i] == 0 ? 0f : (float)(_sum[i] / _count[i]);
-        return new NdArray<float>(data, shape);
+        return data;
+    }
+
+    /// <summary>
+    /// Evaluates one perturbation per job (the job's positions of its example set to the baseline) in batches and
+    /// returns the averaged differences f(x) − f(perturbed) per scalar.
+    /// </summary>
+    public static float[] Run(AttributionSetup setup, IReadOnlyList<(int Example, int[] Positions)> jobs, int rowsPerBatch, ModelCallCounter counter, CancellationToken cancellationToken)
+    {
+        var evaluator = new PerturbationEvaluator(setup, rowsPerBatch, counter);
+        var outputs = evaluator.Evaluate(
+            jobs.Count,
+            k => jobs[k].Example,
+            (k, row) =>
+            {
+                var baseline = setup.Baseline(jobs[k].Example);
+                foreach (var p in jobs[k].Positions) row[p] = baseline[p];
+            },
+            cancellationToken);
+        var accumulator = new AblationAccumulator(setup.Examples, setup.ExampleLength);
+        for (int k = 0; k < jobs.Count; k++)
+        {
+            accumulator.Add(jobs[k].Example, jobs[k].Positions, setup.TargetAtInput[jobs[k].Example] - outputs[k]);
+        }
+
+        return accumulator.Result();
     }
 }

@@ -47,35 +47,8 @@ public sealed class FeatureAblation : ExplainerBase<AttributionRequest, Attribut
             }
         }
 
-        var evaluator = new PerturbationEvaluator(setup, PerturbationEvaluator.PlanRows(setup, _planner, Options.PerturbationsPerEval), counter);
-        var outputs = evaluator.Evaluate(
-            jobs.Count,
-            k => jobs[k].Example,
-            (k, row) =>
-            {
-                var baseline = setup.Baseline(jobs[k].Example);
-                foreach (var p in jobs[k].Positions) row[p] = baseline[p];
-            },
-            cancellationToken);
-
-        var accumulator = new AblationAccumulator(setup.Examples, setup.ExampleLength);
-        for (int k = 0; k < jobs.Count; k++)
-        {
-            accumulator.Add(jobs[k].Example, jobs[k].Positions, setup.TargetAtInput[jobs[k].Example] - outputs[k]);
-        }
-
-        return Task.FromResult(new AttributionExplanation
-        {
-            Method = Name,
-            Level = Level,
-            Options = Options,
-            Model = request.Model.Source,
-            Labels = request.Labels,
-            Attributions = accumulator.Result(setup.Input.ShapeArray),
-            InputIndex = request.InputIndex,
-            Targets = setup.Targets,
-            OutputAtInput = setup.TargetAtInput.Select(v => (double)v).ToArray(),
-            ModelCalls = counter.ToStats(),
-        });
+        var rows = PerturbationEvaluator.PlanRows(setup, _planner, Options.PerturbationsPerEval);
+        var attributions = AblationAccumulator.Run(setup, jobs, rows, counter, cancellationToken);
+        return Task.FromResult(setup.ToExplanation(this, attributions, counter));
     }
 }

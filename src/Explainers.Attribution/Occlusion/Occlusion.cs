@@ -38,38 +38,11 @@ public sealed class Occlusion : ExplainerBase<AttributionRequest, AttributionExp
         var setup = AttributionSetup.Create(request, Options.AllowNonFinite, counter, cancellationToken);
         var windows = Windows(setup.ExampleShape);
 
-        int perExample = windows.Count;
-        var evaluator = new PerturbationEvaluator(setup, PerturbationEvaluator.PlanRows(setup, _planner, Options.PerturbationsPerEval), counter);
-        var outputs = evaluator.Evaluate(
-            setup.Examples * perExample,
-            k => k / perExample,
-            (k, row) =>
-            {
-                var baseline = setup.Baseline(k / perExample);
-                foreach (var p in windows[k % perExample]) row[p] = baseline[p];
-            },
-            cancellationToken);
-
-        var accumulator = new AblationAccumulator(setup.Examples, setup.ExampleLength);
-        for (int k = 0; k < outputs.Length; k++)
-        {
-            int n = k / perExample;
-            accumulator.Add(n, windows[k % perExample], setup.TargetAtInput[n] - outputs[k]);
-        }
-
-        return Task.FromResult(new AttributionExplanation
-        {
-            Method = Name,
-            Level = Level,
-            Options = Options,
-            Model = request.Model.Source,
-            Labels = request.Labels,
-            Attributions = accumulator.Result(setup.Input.ShapeArray),
-            InputIndex = request.InputIndex,
-            Targets = setup.Targets,
-            OutputAtInput = setup.TargetAtInput.Select(v => (double)v).ToArray(),
-            ModelCalls = counter.ToStats(),
-        });
+        var jobs = new List<(int Example, int[] Positions)>(setup.Examples * windows.Count);
+        for (int n = 0; n < setup.Examples; n++) jobs.AddRange(windows.Select(w => (n, w)));
+        var rows = PerturbationEvaluator.PlanRows(setup, _planner, Options.PerturbationsPerEval);
+        var attributions = AblationAccumulator.Run(setup, jobs, rows, counter, cancellationToken);
+        return Task.FromResult(setup.ToExplanation(this, attributions, counter));
     }
 
     /// <summary>The flat positions covered by each window position, in row-major order of window positions.</summary>

@@ -106,6 +106,34 @@ public sealed class AttributionSetup
         return setup;
     }
 
+    /// <summary>
+    /// The explanation of this request: the common fields (method, level, options, model, labels, targets, f(x),
+    /// model calls) filled in, with <paramref name="attributions"/> of the input's shape.
+    /// </summary>
+    /// <param name="explainer">The explainer that made it.</param>
+    /// <param name="attributions">Row-major attributions, one per scalar of the attributed input.</param>
+    /// <param name="counter">The model calls made.</param>
+    /// <param name="seed">The seed used, for stochastic methods.</param>
+    public AttributionExplanation ToExplanation(IExplainer explainer, float[] attributions, ModelCallCounter counter, int? seed = null)
+    {
+        ArgumentNullException.ThrowIfNull(explainer);
+        ArgumentNullException.ThrowIfNull(counter);
+        return new AttributionExplanation
+        {
+            Method = explainer.Name,
+            Level = explainer.Level,
+            Options = explainer.Options,
+            Seed = seed,
+            Model = Request.Model.Source,
+            Labels = Request.Labels,
+            Attributions = new NdArray<float>(attributions, Input.ShapeArray),
+            InputIndex = Request.InputIndex,
+            Targets = Targets,
+            OutputAtInput = TargetAtInput.Select(v => (double)v).ToArray(),
+            ModelCalls = counter.ToStats(),
+        };
+    }
+
     /// <summary>The baseline of example <paramref name="example"/> (broadcast from [1, ...] or the scalar).</summary>
     /// <param name="example">Example index.</param>
     public ReadOnlySpan<float> Baseline(int example)
