@@ -229,9 +229,10 @@ public sealed class AttributionSetup
         {
             var given = request.Inputs[i].Shape;
             var spec = model.Inputs[i];
-            bool rankOk = given.Count == spec.Shape.Count;
-            bool dimsOk = rankOk && Enumerable.Range(1, given.Count - 1).All(d => spec.Shape[d] < 0 || spec.Shape[d] == given[d]);
-            if (!rankOk || !dimsOk || given[0] == 0)
+            bool anyShape = spec.Shape.Count == 0; // the model does not declare its input shape (e.g. TorchScript)
+            bool rankOk = anyShape || given.Count == spec.Shape.Count;
+            bool dimsOk = anyShape || (rankOk && Enumerable.Range(1, given.Count - 1).All(d => spec.Shape[d] < 0 || spec.Shape[d] == given[d]));
+            if (given.Count == 0 || !rankOk || !dimsOk || given[0] == 0)
             {
                 var want = string.Join(",", spec.ExampleShape.Select(d => d < 0 ? "?" : d.ToString(CultureInfo.InvariantCulture)));
                 throw new InterpException(
