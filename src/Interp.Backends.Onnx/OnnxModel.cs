@@ -55,7 +55,18 @@ public sealed class OnnxModel : IPredictor
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
         if (!File.Exists(path)) throw new InterpException($"Model file '{path}' does not exist.");
-        var bytes = File.ReadAllBytes(path);
+        return FromBytes(File.ReadAllBytes(path), path, device, outputName);
+    }
+
+    /// <summary>Loads an ONNX model held in memory (e.g. rewritten by <see cref="OnnxModelRewriter"/>).</summary>
+    /// <param name="bytes">The serialized model.</param>
+    /// <param name="path">The file it came from, for messages and provenance.</param>
+    /// <param name="device">Where to run.</param>
+    /// <param name="outputName">The output to explain (default: the first).</param>
+    /// <exception cref="InterpException">Invalid model or unknown output name.</exception>
+    public static OnnxModel FromBytes(byte[] bytes, string path, ComputeDevice? device = null, string? outputName = null)
+    {
+        ArgumentNullException.ThrowIfNull(bytes);
         if (bytes.Length == 0) throw new InterpException($"Model file '{path}' is empty; expected an ONNX model.");
         var source = new ModelSource(Path.GetFullPath(path), Convert.ToHexStringLower(SHA256.HashData(bytes)), "onnx");
 

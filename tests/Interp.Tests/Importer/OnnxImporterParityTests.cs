@@ -1,0 +1,149 @@
+using Interp.Backends.Onnx;
+using Interp.Backends.TorchSharp.Models;
+using Interp.Explainers.Models;
+using Interp.Explainers.Tensors;
+using Interp.Importers.Onnx;
+using Microsoft.ML.OnnxRuntime;
+using Microsoft.ML.OnnxRuntime.Tensors;
+using TorchSharp;
+using Xunit;
+using static TorchSharp.torch;
+
+namespace Interp.Tests.Importer;
+
+/// <summary>The imported TorchSharp model against ONNX Runtime and Captum, model by model and node by node.</summary>
+public sealed class OnnxImporterParityTests
+{
+    public OnnxImporterParityTests() => torch.set_num_threads(1);
+
+    private static string Data(params string[] parts) => Path.Combine([TestPaths.Shared, "data", .. parts]);
+
+    [Theory]
+    [InlineData("mlp_tabular")]
+    [InlineData("cnn_tiny")]
+    public void ReferenceModelsMatchOnnxRuntimeAndCaptumGradients(string caseName)
+    {
+        using var c = new ReferenceCase(caseName);
+        using var imported = OnnxImporter.Import(TestPaths.Reference(caseName, "model.onnx"));
+        Assert.IsAssignableFrom<IDifferentiable>(imported);
+        Assert.IsAssignableFrom<IHookable>(imported);
+        var ort = c.Model.Predict(c.Request.Inputs);
+        Assertions.Close(ort, imported.Predict(c.Request.Inputs), 1e-5, 0, $"{caseName} forward vs ONNX Runtime");
+
+        var gradients = imported.Gradients(c.Request.Inputs, c.Request.Targets!);
+        Assertions.Close(ReferenceCase.Floats(c.Method("saliency_signed").GetProperty("attributions")), gradients.InputGradients[0], 1e-5, 1e-4, $"{caseName} input gradient vs Captum saliency_signed");
+    }
+
+    [Fact]
+    public void MnistWithItsConstantReshapeRunsAtBatch16AndMatchesOnnxRuntime()
+    {
+        using var imported = OnnxImporter.Import(Data("mnist-cnn", "mnist.onnx"));
+        Assert.True(imported.Graph.Batchified);
+        using var ort = OnnxModel.Load(Data("mnist-cnn", "mnist.onnx"));
+        var (pixels, labels) = MnistDigits.Load(16);
+        var ours = imported.Predict([pixels]);
+        Assert.Equal([16, 10], ours.ShapeArray);
+        Assertions.Close(ort.Predict([pixels]), ours, 1e-4, 0, "mnist batch 16 vs ONNX Runtime");
+        int correct = Enumerable.Range(0, 16).Count(n => ArgMax(ours.Row(n)) == labels[n]);
+        Assert.True(correct >= 15, $"{correct}/16 digits right");
+    }
+
+    [Fact]
+    public void MnistEveryNodeValueEqualsOnnxRuntimes()
+    {
+        var (pixels, _) = MnistDigits.Load(1);
+        CompareEveryNode(Data("mnist-cnn", "mnist.onnx"), castToFloat32: false, [pixels], 1e-4);
+    }
+
+    [Fact]
+    public void SqueezeNetOnFishMatchesFloat32OnnxRuntimeNodeByNode()
+    {
+        var fish = FishBgr();
+        var path = Data("squeezenet1.0-fp16", "squeezenet1.0_fp16.onnx");
+        using var imported = OnnxImporter.Import(path);
+        var ours = imported.Predict([fish]);
+        using var fp32 = OnnxModel.FromBytes(OnnxModelRewriter.CastFloat16ToFloat32(File.ReadAllBytes(path)), path);
+        Assertions.Close(fp32.Predict([fish]), ours, 1e-4, 0, "SqueezeNet vs ONNX Runtime on the float32-cast model");
+        Assert.Equal(0, ArgMax(ours.Row(0))); // tench
+        Assert.InRange(ours.Data[0], 0.73, 0.745);
+
+        // Against ONNX Runtime computing in float16 the difference is the float16 rounding of every activation.
+        using var fp16 = OnnxModel.Load(path);
+        var diff = fp16.Predict([fish]).Data.Zip(ours.Data).Max(p => Math.Abs(p.First - p.Second));
+        Assert.True(diff < 2e-3, $"vs the float16 run: {diff}");
+
+        CompareEveryNode(path, castToFloat32: true, [fish], 1e-4);
+    }
+
+    /// <summary>Every hook point's captured value equals ONNX Runtime's value for that name (added as a graph output), within <paramref name="tolerance"/> of the tensor's scale.</summary>
+    private static void CompareEveryNode(string path, bool castToFloat32, NdArray<float>[] inputs, double tolerance)
+    {
+        using var imported = OnnxImporter.Import(path);
+        using var scope = NewDisposeScope();
+        var xs = inputs.Select(i => TorchTensors.ToTensor(i, CPU)).ToArray();
+        var (_, cache) = imported.RunWithCache(xs);
+        using (cache)
+        {
+            Assert.Equal(imported.Graph.HookPoints.Count, cache.Names.Count);
+            var types = cache.Names.ToDictionary(n => n, n => cache[n].dtype switch { ScalarType.Float32 => 1, ScalarType.Bool => 9, _ => 7 });
+            var bytes = File.ReadAllBytes(path);
+            if (castToFloat32) bytes = OnnxModelRewriter.CastFloat16ToFloat32(bytes);
+            bytes = OnnxModelRewriter.ExposeValues(bytes, types);
+            using var session = new InferenceSession(bytes);
+            var feeds = session.InputMetadata.Keys.Select((name, k) => NamedOnnxValue.CreateFromTensor(name, new DenseTensor<float>(inputs[k].Data, inputs[k].Shape.ToArray()))).ToList();
+            using var results = session.Run(feeds, cache.Names.ToArray());
+            int compared = 0;
+            foreach (var result in results)
+            {
+                var ours = cache[result.Name];
+                if (result.Value is DenseTensor<float> f)
+                {
+                    var theirs = f.Buffer.ToArray();
+                    var mine = ours.contiguous().data<float>().ToArray();
+                    Assert.Equal(theirs.Length, mine.Length);
+                    // Differences relative to the tensor's scale (max |value|, at least 1): float32 sums of hundreds of
+                    // terms of size ~100 (SqueezeNet takes raw 0..255 pixels) differ in their last bits.
+                    double scale = Math.Max(1, theirs.Max(v => Math.Abs(v)));
+                    double worst = theirs.Zip(mine).Max(p => Math.Abs(p.First - p.Second)) / scale;
+                    Assert.True(worst <= tolerance, $"node value '{result.Name}': max diff {worst} of scale {scale}");
+                }
+                else if (result.Value is DenseTensor<long> l)
+                {
+                    Assert.Equal(l.Buffer.ToArray(), ours.contiguous().data<long>().ToArray());
+                }
+
+                compared++;
+            }
+
+            Assert.Equal(cache.Names.Count, compared);
+        }
+    }
+
+    internal static NdArray<float> FishBgr()
+    {
+        using var image = SixLabors.ImageSharp.Image.Load<SixLabors.ImageSharp.PixelFormats.Rgb24>(Data("squeezenet1.0-fp16", "fish.png"));
+        int h = image.Height, w = image.Width;
+        var data = new float[3 * h * w];
+        image.ProcessPixelRows(rows =>
+        {
+            for (int y = 0; y < h; y++)
+            {
+                var row = rows.GetRowSpan(y);
+                for (int x = 0; x < w; x++)
+                {
+                    data[y * w + x] = row[x].B;
+                    data[h * w + y * w + x] = row[x].G;
+                    data[2 * h * w + y * w + x] = row[x].R;
+                }
+            }
+        });
+        return new NdArray<float>(data, 1, 3, h, w);
+    }
+
+    private static int ArgMax(ReadOnlySpan<float> v)
+    {
+        int best = 0;
+        for (int i = 1; i < v.Length; i++) if (v[i] > v[best]) best = i;
+        return best;
+    }
+}
