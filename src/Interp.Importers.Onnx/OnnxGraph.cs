@@ -37,6 +37,9 @@ public sealed class OnnxGraph : IDisposable
     /// <summary>A hook point per output of every evaluated (not folded) node, in graph order.</summary>
     public IReadOnlyList<HookPoint> HookPoints { get; }
 
+    /// <summary>The evaluated (not folded) nodes in graph order.</summary>
+    public IReadOnlyList<OnnxNodeInfo> Nodes => _steps.Select(s => new OnnxNodeInfo(s.Node.OpType, s.Node.Proto.Name, s.Node.Proto.Input.ToList(), s.Node.Proto.Output.ToList())).ToList();
+
     /// <summary>The default-domain opset.</summary>
     public int Opset { get; }
 

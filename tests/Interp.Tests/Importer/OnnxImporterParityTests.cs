@@ -52,7 +52,7 @@ public sealed class OnnxImporterParityTests
     public void MnistEveryNodeValueEqualsOnnxRuntimes()
     {
         var (pixels, _) = MnistDigits.Load(1);
-        CompareEveryNode(Data("mnist-cnn", "mnist.onnx"), castToFloat32: false, [pixels], 1e-4);
+        NodeParity.Compare(Data("mnist-cnn", "mnist.onnx"), castToFloat32: false, [pixels], 1e-4);
     }
 
     [Fact]
@@ -72,51 +72,7 @@ public sealed class OnnxImporterParityTests
         var diff = fp16.Predict([fish]).Data.Zip(ours.Data).Max(p => Math.Abs(p.First - p.Second));
         Assert.True(diff < 2e-3, $"vs the float16 run: {diff}");
 
-        CompareEveryNode(path, castToFloat32: true, [fish], 1e-4);
-    }
-
-    /// <summary>Every hook point's captured value equals ONNX Runtime's value for that name (added as a graph output), within <paramref name="tolerance"/> of the tensor's scale.</summary>
-    private static void CompareEveryNode(string path, bool castToFloat32, NdArray<float>[] inputs, double tolerance)
-    {
-        using var imported = OnnxImporter.Import(path);
-        using var scope = NewDisposeScope();
-        var xs = inputs.Select(i => TorchTensors.ToTensor(i, CPU)).ToArray();
-        var (_, cache) = imported.RunWithCache(xs);
-        using (cache)
-        {
-            Assert.Equal(imported.Graph.HookPoints.Count, cache.Names.Count);
-            var types = cache.Names.ToDictionary(n => n, n => cache[n].dtype switch { ScalarType.Float32 => 1, ScalarType.Bool => 9, _ => 7 });
-            var bytes = File.ReadAllBytes(path);
-            if (castToFloat32) bytes = OnnxModelRewriter.CastFloat16ToFloat32(bytes);
-            bytes = OnnxModelRewriter.ExposeValues(bytes, types);
-            using var session = new InferenceSession(bytes);
-            var feeds = session.InputMetadata.Keys.Select((name, k) => NamedOnnxValue.CreateFromTensor(name, new DenseTensor<float>(inputs[k].Data, inputs[k].Shape.ToArray()))).ToList();
-            using var results = session.Run(feeds, cache.Names.ToArray());
-            int compared = 0;
-            foreach (var result in results)
-            {
-                var ours = cache[result.Name];
-                if (result.Value is DenseTensor<float> f)
-                {
-                    var theirs = f.Buffer.ToArray();
-                    var mine = ours.contiguous().data<float>().ToArray();
-                    Assert.Equal(theirs.Length, mine.Length);
-                    // Differences relative to the tensor's scale (max |value|, at least 1): float32 sums of hundreds of
-                    // terms of size ~100 (SqueezeNet takes raw 0..255 pixels) differ in their last bits.
-                    double scale = Math.Max(1, theirs.Max(v => Math.Abs(v)));
-                    double worst = theirs.Zip(mine).Max(p => Math.Abs(p.First - p.Second)) / scale;
-                    Assert.True(worst <= tolerance, $"node value '{result.Name}': max diff {worst} of scale {scale}");
-                }
-                else if (result.Value is DenseTensor<long> l)
-                {
-                    Assert.Equal(l.Buffer.ToArray(), ours.contiguous().data<long>().ToArray());
-                }
-
-                compared++;
-            }
-
-            Assert.Equal(cache.Names.Count, compared);
-        }
+        NodeParity.Compare(path, castToFloat32: true, [fish], 1e-4);
     }
 
     internal static NdArray<float> FishBgr()
