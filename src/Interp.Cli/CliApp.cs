@@ -28,6 +28,7 @@ public static class CliApp
         root.Subcommands.Add(AttributeCommand.Create());
         root.Subcommands.Add(DemoCommand.Create());
         root.Subcommands.Add(DoctorCommand.Create());
+        root.Subcommands.Add(VerifyModelCommand.Create());
 
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)

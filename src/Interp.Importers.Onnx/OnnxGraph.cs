@@ -118,6 +118,7 @@ public sealed class OnnxGraph : IDisposable
         for (int k = 0; k < inputs.Count; k++)
         {
             var x = inputs[k];
+            CheckInput(Inputs[k], x);
             values[Inputs[k].Name] = Inputs[k].ElementType == typeof(float) && x.dtype != ScalarType.Float32 ? x.to_type(ScalarType.Float32) : x;
         }
 
@@ -149,6 +150,23 @@ public sealed class OnnxGraph : IDisposable
         }
 
         return Outputs.ToDictionary(o => o.Name, o => values.TryGetValue(o.Name, out var v) ? v : throw new InterpException($"Graph output '{o.Name}' is never computed."), StringComparer.Ordinal);
+    }
+
+    private static void CheckInput(TensorSpec spec, Tensor x)
+    {
+        bool isFloat = x.is_floating_point();
+        if (spec.ElementType == typeof(float) != isFloat)
+        {
+            throw new InterpException($"Input '{spec.Name}' takes {(spec.ElementType == typeof(float) ? "floats" : "integers")}, got {x.dtype} values.");
+        }
+
+        var shape = x.shape;
+        bool ok = spec.Shape.Count == 0 || (spec.Shape.Count == shape.Length && spec.Shape.Select((d, i) => d < 0 || d == shape[i]).All(b => b));
+        if (!ok)
+        {
+            throw new InterpException(
+                $"Input '{spec.Name}' must have shape [{string.Join(",", spec.Shape.Select(d => d < 0 ? "?" : d.ToString(System.Globalization.CultureInfo.InvariantCulture)))}], got [{string.Join(",", shape)}].");
+        }
     }
 
     private static TensorSpec Spec(ValueInfoProto v, bool batchified)

@@ -1,19 +1,21 @@
 using System.CommandLine;
 using Interp.Core.Envelope;
-using Interp.Core.Inputs;
 using Interp.Core.Models;
 using Interp.Explainers;
 using Interp.Explainers.Explanations;
 using Interp.Explainers.Hosting;
 using Interp.Explainers.Models;
 using Interp.Explainers.Requests;
+using Interp.Imaging;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Interp.Cli.Commands;
 
 /// <summary>
-/// <c>interp attribute --model &lt;file&gt; --method &lt;alias&gt; --inputs &lt;inputs.json&gt; [--target N] [--set Option=value]... [--out file]</c>:
-/// runs a local attribution explainer and writes the explanation envelope (to stdout without <c>--out</c>).
+/// <c>interp attribute --model &lt;file&gt; --method &lt;alias&gt; (--inputs &lt;inputs.json&gt; | --image &lt;file&gt;... --preprocess &lt;preset|spec.json&gt;)
+/// [--target N] [--set Option=value]... [--out file]</c>: runs a local attribution explainer and writes the explanation envelope
+/// (to stdout without <c>--out</c>). With <c>--image</c> every image is one example and the explanation's
+/// <c>labels.image</c> carries the image geometry.
 /// </summary>
 internal static class AttributeCommand
 {
@@ -21,20 +23,23 @@ internal static class AttributeCommand
     {
         var model = new Option<FileInfo>("--model") { Description = "Model file (.onnx).", Required = true };
         var method = new Option<string>("--method") { Description = "Explainer name or alias (see 'interp explainers list').", Required = true };
-        var inputs = new Option<FileInfo>("--inputs") { Description = "inputs.json: inputs, baselines, target, feature_mask, grouped_mask.", Required = true };
+        var inputs = new Option<FileInfo?>("--inputs") { Description = "inputs.json: inputs, baselines, target, feature_mask, grouped_mask (or give --image)." };
+        var image = new Option<string[]>("--image") { Description = "Image file (PNG or JPEG) as input; repeat for several examples. Needs --preprocess.", AllowMultipleArgumentsPerToken = false };
+        var preprocess = new Option<string?>("--preprocess") { Description = $"How --image files become the model's input: a preset ({string.Join(", ", ImagePresets.Names)}) or a JSON spec file (docs/images.md)." };
         var target = new Option<int?>("--target") { Description = "Output index to explain (overrides the file's target)." };
         var set = new Option<string[]>("--set") { Description = "Explainer option, Option=value (repeatable; lists comma-separated).", AllowMultipleArgumentsPerToken = false };
         var output = new Option<FileInfo?>("--out") { Description = "Write the explanation here (written atomically)." };
-        var command = new Command("attribute", "Attribute a model's output to its inputs.") { model, method, inputs, target, set, output };
+        var command = new Command("attribute", "Attribute a model's output to its inputs.") { model, method, inputs, image, preprocess, target, set, output };
         command.SetAction((parse, ct) => CommandRunner.RunAsync(parse.GetValue(CliApp.Verbose), async () =>
         {
             var methodName = parse.GetValue(method)!;
+            var examples = AttributionInputs.FromOptions(parse.GetValue(inputs), parse.GetValue(image), parse.GetValue(preprocess));
             var pairs = parse.GetValue(set) ?? [];
             using var host = await CliHost.StartAsync(
                 registry => SetOptions.ToConfiguration(registry.Require(methodName), pairs),
                 parse.GetValue(CliApp.Verbose),
                 ct).ConfigureAwait(false);
-            var explanation = await RunAsync(host.Services, parse.GetValue(model)!.FullName, methodName, parse.GetValue(inputs)!.FullName, parse.GetValue(target), ct).ConfigureAwait(false);
+            var explanation = await RunAsync(host.Services, parse.GetValue(model)!.FullName, methodName, examples, parse.GetValue(target), ct).ConfigureAwait(false);
             var outFile = parse.GetValue(output);
             if (outFile is null)
             {
@@ -53,8 +58,8 @@ internal static class AttributeCommand
         return command;
     }
 
-    /// <summary>Loads the model and inputs, creates the explainer and runs it.</summary>
-    public static async Task<Explanation> RunAsync(IServiceProvider services, string modelPath, string method, string inputsPath, int? target, CancellationToken ct)
+    /// <summary>Loads the model and the examples (an inputs file or images), creates the explainer and runs it.</summary>
+    public static async Task<Explanation> RunAsync(IServiceProvider services, string modelPath, string method, AttributionInputs examples, int? target, CancellationToken ct)
     {
         var factory = services.GetRequiredService<IExplainerFactory>();
         var explainer = factory.Create(method);
@@ -69,7 +74,7 @@ internal static class AttributeCommand
             throw new MissingCapabilityException(explainer.Name, typeof(IPredictor), model);
         }
 
-        var request = InputsFile.Load(inputsPath, predictor, target);
+        var request = examples.ToRequest(predictor, target);
         return await explainer.ExplainAsync(request, ct).ConfigureAwait(false);
     }
 }

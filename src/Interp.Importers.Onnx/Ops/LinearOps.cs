@@ -9,7 +9,7 @@ internal static class LinearOps
     public static void Register(Dictionary<string, OnnxOp> ops)
     {
         ops["Gemm"] = Gemm;
-        ops["MatMul"] = (n, i) => [n.Required(i, 0).matmul(n.Required(i, 1))];
+        ops["MatMul"] = (n, i) => [MatMul(n, n.Required(i, 0), n.Required(i, 1))];
         ops["Conv"] = Conv;
         ops["MaxPool"] = (n, i) => Pool(n, n.Required(i, 0), max: true);
         ops["AveragePool"] = (n, i) => Pool(n, n.Required(i, 0), max: false);
@@ -25,11 +25,44 @@ internal static class LinearOps
         var b = n.Required(i, 1);
         if (n.Int("transA", 0) != 0) a = a.t();
         if (n.Int("transB", 0) != 0) b = b.t();
-        var y = a.matmul(b);
+        if (a.dim() != 2 || b.dim() != 2 || a.shape[1] != b.shape[0])
+        {
+            throw n.Error($"cannot multiply [{string.Join(",", a.shape)}] by [{string.Join(",", b.shape)}]");
+        }
+
+        var y = a.mm(b);
         float alpha = n.Float("alpha", 1f), beta = n.Float("beta", 1f);
         if (alpha != 1f) y *= alpha;
         if (i.Length > 2 && i[2] is { } c) y += beta == 1f ? c : c * beta;
         return [y];
+    }
+
+    /// <summary>
+    /// numpy-style matmul with the shapes checked first: TorchSharp 0.107's <c>matmul</c> aborts the process on a
+    /// shape mismatch instead of throwing (its native wrapper lacks the error guard that <c>mm</c> has).
+    /// </summary>
+    internal static Tensor MatMul(OnnxNode n, Tensor a, Tensor b)
+    {
+        long inner = a.dim() == 0 ? -1 : a.shape[^1];
+        long other = b.dim() == 1 ? b.shape[0] : b.dim() >= 2 ? b.shape[^2] : -2;
+        bool batchOk = true;
+        if (a.dim() > 2 && b.dim() > 2)
+        {
+            var ab = a.shape[..^2];
+            var bb = b.shape[..^2];
+            for (int k = 1; k <= Math.Min(ab.Length, bb.Length); k++)
+            {
+                long x = ab[^k], y = bb[^k];
+                batchOk &= x == y || x == 1 || y == 1;
+            }
+        }
+
+        if (a.dim() == 0 || b.dim() == 0 || inner != other || !batchOk)
+        {
+            throw n.Error($"cannot multiply [{string.Join(",", a.shape)}] by [{string.Join(",", b.shape)}]");
+        }
+
+        return a.matmul(b);
     }
 
     private static Tensor[] Conv(OnnxNode n, Tensor?[] i)

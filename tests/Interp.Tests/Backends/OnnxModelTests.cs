@@ -2,8 +2,7 @@ using System.Globalization;
 using Interp.Backends.Onnx;
 using Interp.Explainers;
 using Interp.Explainers.Tensors;
-using SixLabors.ImageSharp;
-using SixLabors.ImageSharp.PixelFormats;
+using Interp.Imaging;
 using Xunit;
 
 namespace Interp.Tests.Backends;
@@ -57,7 +56,7 @@ public sealed class OnnxModelTests
     {
         using var model = OnnxModel.Load(Data("squeezenet1.0-fp16", "squeezenet1.0_fp16.onnx"));
         Assert.Equal(typeof(float), model.Inputs[0].ElementType); // float16 is converted at the boundary
-        var input = BgrPlanar(Data("squeezenet1.0-fp16", "fish.png"));
+        var input = ImageLoader.Load(Data("squeezenet1.0-fp16", "fish.png"), ImagePresets.SqueezeNet); // planar BGR 0..255
         var probabilities = model.Predict([input]);
         Assert.Equal(1000, probabilities.RowLength);
         var expected = File.ReadLines(Data("squeezenet1.0-fp16", "Squeezenet_fp16_fish_input_CPU.csv")).Skip(1)
@@ -86,27 +85,6 @@ public sealed class OnnxModelTests
         using var model = OnnxModel.Load(TestPaths.Reference("mlp_tabular", "model.onnx"));
         var ex = Assert.Throws<InterpException>(() => model.Predict([]));
         Assert.Contains("takes 1 input", ex.Message);
-    }
-
-    private static NdArray<float> BgrPlanar(string png)
-    {
-        using var image = Image.Load<Rgb24>(png);
-        int h = image.Height, w = image.Width;
-        var data = new float[3 * h * w];
-        image.ProcessPixelRows(rows =>
-        {
-            for (int y = 0; y < h; y++)
-            {
-                var row = rows.GetRowSpan(y);
-                for (int x = 0; x < w; x++)
-                {
-                    data[0 * h * w + y * w + x] = row[x].B;
-                    data[1 * h * w + y * w + x] = row[x].G;
-                    data[2 * h * w + y * w + x] = row[x].R;
-                }
-            }
-        });
-        return new NdArray<float>(data, 1, 3, h, w);
     }
 
     private static int ArgMax(ReadOnlySpan<float> v)

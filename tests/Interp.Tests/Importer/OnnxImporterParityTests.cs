@@ -75,26 +75,8 @@ public sealed class OnnxImporterParityTests
         NodeParity.Compare(path, castToFloat32: true, [fish], 1e-4);
     }
 
-    internal static NdArray<float> FishBgr()
-    {
-        using var image = SixLabors.ImageSharp.Image.Load<SixLabors.ImageSharp.PixelFormats.Rgb24>(Data("squeezenet1.0-fp16", "fish.png"));
-        int h = image.Height, w = image.Width;
-        var data = new float[3 * h * w];
-        image.ProcessPixelRows(rows =>
-        {
-            for (int y = 0; y < h; y++)
-            {
-                var row = rows.GetRowSpan(y);
-                for (int x = 0; x < w; x++)
-                {
-                    data[y * w + x] = row[x].B;
-                    data[h * w + y * w + x] = row[x].G;
-                    data[2 * h * w + y * w + x] = row[x].R;
-                }
-            }
-        });
-        return new NdArray<float>(data, 1, 3, h, w);
-    }
+    internal static NdArray<float> FishBgr() =>
+        Interp.Imaging.ImageLoader.Load(Data("squeezenet1.0-fp16", "fish.png"), Interp.Imaging.ImagePresets.SqueezeNet);
 
     private static int ArgMax(ReadOnlySpan<float> v)
     {
