@@ -69,7 +69,7 @@ public class ImporterBenchmarks
     [Benchmark]
     public float ImportedForwardBackward() => Model == "squeezenet"
         ? _imported.Gradients(_inputs, _targets).InputGradients[0].Data[0]
-        : _imported.ActivationGradient(_inputs, _targets, "131").Gradient.Data[0];
+        : _imported.LayerGradients(_inputs, _targets, "131").Gradient.Data[0];
 
     private static string SharedData()
     {

@@ -16,6 +16,7 @@ public sealed class AttributionPack : IInterpPlugin
         ArgumentNullException.ThrowIfNull(registrar);
         registrar
             .AddExplainer<FeatureAblation.FeatureAblation>()
-            .AddExplainer<Occlusion.Occlusion>();
+            .AddExplainer<Occlusion.Occlusion>()
+            .AddExplainer<IntegratedGradients.IntegratedGradients>();
     }
 }

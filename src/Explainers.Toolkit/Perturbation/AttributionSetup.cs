@@ -64,7 +64,8 @@ public sealed class AttributionSetup
     /// <param name="evaluator">Counts the first model call.</param>
     /// <param name="cancellationToken">Cancellation.</param>
     /// <exception cref="InterpException">A field of the request does not fit the model; the message names it.</exception>
-    public static AttributionSetup Create(AttributionRequest request, bool allowNonFinite, ModelCallCounter? evaluator = null, CancellationToken cancellationToken = default)
+    /// <param name="allowBaselineDistribution">Accept baselines [B, ...] with any B (a distribution of baselines).</param>
+    public static AttributionSetup Create(AttributionRequest request, bool allowNonFinite, ModelCallCounter? evaluator = null, CancellationToken cancellationToken = default, bool allowBaselineDistribution = false)
     {
         ArgumentNullException.ThrowIfNull(request);
         if (request.Model is not IPredictor model)
@@ -86,7 +87,7 @@ public sealed class AttributionSetup
         }
 
         var setup = new AttributionSetup(request, model, input);
-        setup.ValidateBroadcast("baselines", request.Baselines?.ShapeArray);
+        setup.ValidateBroadcast("baselines", request.Baselines?.ShapeArray, allowAnyRows: allowBaselineDistribution);
         setup.ValidateBroadcast("feature_mask", request.FeatureMask?.ShapeArray);
         setup.ValidateBroadcast("grouped_mask", request.GroupedMask?.ShapeArray);
 
@@ -114,11 +115,14 @@ public sealed class AttributionSetup
     /// <param name="attributions">Row-major attributions, one per scalar of the attributed input.</param>
     /// <param name="counter">The model calls made.</param>
     /// <param name="seed">The seed used, for stochastic methods.</param>
-    public AttributionExplanation ToExplanation(IExplainer explainer, float[] attributions, ModelCallCounter counter, int? seed = null)
+    /// <param name="convergenceDelta">Σ attributions − (f(x) − f(baseline)) per example, for methods that define it; also
+    /// reported as the quality number <c>completeness_gap</c>.</param>
+    /// <param name="shape">The attributions' shape when it is not the input's (layer methods).</param>
+    public AttributionExplanation ToExplanation(IExplainer explainer, float[] attributions, ModelCallCounter counter, int? seed = null, double[]? convergenceDelta = null, int[]? shape = null)
     {
         ArgumentNullException.ThrowIfNull(explainer);
         ArgumentNullException.ThrowIfNull(counter);
-        return new AttributionExplanation
+        var explanation = new AttributionExplanation
         {
             Method = explainer.Name,
             Level = explainer.Level,
@@ -126,12 +130,15 @@ public sealed class AttributionSetup
             Seed = seed,
             Model = Request.Model.Source,
             Labels = Request.Labels,
-            Attributions = new NdArray<float>(attributions, Input.ShapeArray),
+            Attributions = new NdArray<float>(attributions, shape ?? Input.ShapeArray),
             InputIndex = Request.InputIndex,
             Targets = Targets,
             OutputAtInput = TargetAtInput.Select(v => (double)v).ToArray(),
+            ConvergenceDelta = convergenceDelta,
             ModelCalls = counter.ToStats(),
         };
+        if (convergenceDelta is not null) explanation.Quality["completeness_gap"] = convergenceDelta;
+        return explanation;
     }
 
     /// <summary>The baseline of example <paramref name="example"/> (broadcast from [1, ...] or the scalar).</summary>
@@ -150,7 +157,7 @@ public sealed class AttributionSetup
             return _constantBaseline;
         }
 
-        return _baselines.Shape[0] == 1 ? _baselines.Row(0) : _baselines.Row(example);
+        return _baselines.Shape[0] == 1 ? _baselines.Row(0) : _baselines.Row(_baselines.Shape[0] == Examples ? example : 0);
     }
 
     /// <summary>The group id per scalar of example <paramref name="example"/> under <paramref name="kind"/>.</summary>
@@ -201,14 +208,15 @@ public sealed class AttributionSetup
         return resolved;
     }
 
-    private void ValidateBroadcast(string field, int[]? shape)
+    private void ValidateBroadcast(string field, int[]? shape, bool allowAnyRows = false)
     {
         if (shape is null) return;
         var expected = ExampleShape;
-        if (shape.Length != expected.Length + 1 || (shape[0] != 1 && shape[0] != Examples) || !shape.AsSpan(1).SequenceEqual(expected))
+        if (shape.Length != expected.Length + 1 || shape[0] == 0 || (!allowAnyRows && shape[0] != 1 && shape[0] != Examples) || !shape.AsSpan(1).SequenceEqual(expected))
         {
+            var rows = allowAnyRows ? "B" : $"1 or {Examples}";
             throw new InterpException(
-                $"{field}: expected shape [1,{string.Join(",", expected)}] or [{Examples},{string.Join(",", expected)}] (batch, then the input's shape), got {NdArray<float>.Format(shape)}.");
+                $"{field}: expected shape [{rows},{string.Join(",", expected)}] (rows, then the input's shape [{string.Join(",", expected)}]), got {NdArray<float>.Format(shape)}.");
         }
     }
 

@@ -10,7 +10,7 @@ namespace Interp.Backends.TorchSharp.Models;
 /// A <see cref="TorchModel"/> whose activation sites are <see cref="HookPoint"/>s: scoped hooks by name or glob,
 /// run-with-cache, and gradients with respect to any named activation.
 /// </summary>
-public class HookedTorchModel : TorchModel, IHookable
+public class HookedTorchModel : TorchModel, ILayerDifferentiable
 {
     /// <summary>Wraps a forward function whose activations pass through <paramref name="hookPoints"/>.</summary>
     /// <param name="forward">Inputs → output, batch first.</param>
@@ -67,30 +67,44 @@ public class HookedTorchModel : TorchModel, IHookable
         }
     }
 
-    /// <summary>
-    /// The activation at <paramref name="hookName"/> and the gradient of output[b, targets[b]] with respect to it,
-    /// for a batch (layer attribution methods build on this).
-    /// </summary>
-    /// <param name="inputs">Model inputs, batch first.</param>
-    /// <param name="targets">Output index per row.</param>
-    /// <param name="hookName">An exact hook name.</param>
-    public (NdArray<float> Activation, NdArray<float> Gradient, NdArray<float> Output) ActivationGradient(IReadOnlyList<INdArray> inputs, IReadOnlyList<int> targets, string hookName)
+    /// <inheritdoc />
+    public LayerGradientResult LayerGradients(IReadOnlyList<INdArray> inputs, IReadOnlyList<int> targets, string layer, NdArray<float>? replacement = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(inputs);
+        ArgumentNullException.ThrowIfNull(targets);
+        cancellationToken.ThrowIfCancellationRequested();
         using var scope = NewDisposeScope();
         Tensor? captured = null;
-        using var hooks = AddHook(hookName, (activation, _) =>
+        using var hooks = AddHook(layer, (activation, hook) =>
         {
-            if (!activation.requires_grad) activation = activation.detach().requires_grad_(true);
-            captured = activation;
-            return activation;
+            if (captured is not null) throw new Explainers.InterpException($"Hook point '{layer}' is reached more than once per forward pass; layer methods need a single activation.");
+            Tensor leaf;
+            if (replacement is not null)
+            {
+                if (!replacement.Shape.Select(d => (long)d).SequenceEqual(activation.shape))
+                {
+                    throw new Explainers.InterpException($"Layer '{layer}': the replacement has shape {NdArray<float>.Format(replacement.Shape)}, the activation [{string.Join(",", activation.shape)}].");
+                }
+
+                leaf = TorchTensors.ToTensor(replacement, activation.device).to(activation.dtype).requires_grad_(true);
+            }
+            else
+            {
+                leaf = activation.requires_grad ? activation : activation.detach().requires_grad_(true);
+            }
+
+            captured = leaf;
+            return leaf;
         });
         var xs = inputs.Select(i => TorchTensors.ToTensor(i, TorchDevice)).ToArray();
         var output = Run(xs);
-        if (captured is null) throw new Explainers.InterpException($"Hook point '{hookName}' was not reached by the forward pass.");
+        if (captured is null) throw new Explainers.InterpException($"Hook point '{layer}' was not reached by the forward pass.");
         var grad = global::TorchSharp.torch.autograd.grad([SelectTargets(output, targets).sum()], [captured], allow_unused: true)[0];
         var activationArray = TorchTensors.ToFloat(captured);
-        return (activationArray, grad is null || grad.IsInvalid ? NdArray<float>.Zeros(activationArray.ShapeArray) : TorchTensors.ToFloat(grad), TorchTensors.ToFloat(output));
+        return new LayerGradientResult(
+            activationArray,
+            grad is null || grad.IsInvalid ? NdArray<float>.Zeros(activationArray.ShapeArray) : TorchTensors.ToFloat(grad),
+            TorchTensors.ToFloat(output));
     }
 
     /// <inheritdoc />

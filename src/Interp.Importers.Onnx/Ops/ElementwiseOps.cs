@@ -20,9 +20,9 @@ internal static class ElementwiseOps
         ops["Abs"] = (n, i) => [n.Required(i, 0).abs()];
         ops["Reciprocal"] = (n, i) => [n.Required(i, 0).reciprocal()];
         ops["Erf"] = (n, i) => [n.Required(i, 0).erf()];
-        ops["Relu"] = (n, i) => [nn.functional.relu(n.Required(i, 0))];
-        ops["Sigmoid"] = (n, i) => [n.Required(i, 0).sigmoid()];
-        ops["Tanh"] = (n, i) => [n.Required(i, 0).tanh()];
+        ops["Relu"] = (n, i) => [Rules.ReluRules.Relu(n.Required(i, 0))];
+        ops["Sigmoid"] = (n, i) => [Rescaled(n.Required(i, 0), Rules.RescaleRule.Kind.Sigmoid)];
+        ops["Tanh"] = (n, i) => [Rescaled(n.Required(i, 0), Rules.RescaleRule.Kind.Tanh)];
         ops["LeakyRelu"] = (n, i) => [nn.functional.leaky_relu(n.Required(i, 0), n.Float("alpha", 0.01f))];
         ops["Elu"] = (n, i) => [nn.functional.elu(n.Required(i, 0), n.Float("alpha", 1f))];
         ops["Softplus"] = (n, i) => [nn.functional.softplus(n.Required(i, 0))];
@@ -46,6 +46,13 @@ internal static class ElementwiseOps
         ops["Cast"] = Cast;
         ops["Softmax"] = (n, i) => [Softmax(n, n.Required(i, 0), log: false)];
         ops["LogSoftmax"] = (n, i) => [Softmax(n, n.Required(i, 0), log: true)];
+    }
+
+    /// <summary>sigmoid/tanh, with DeepLIFT's Rescale backward when a DeepLift scope is active.</summary>
+    private static Tensor Rescaled(Tensor x, Rules.RescaleRule.Kind kind)
+    {
+        if (Rules.BackwardRuleScope.Current is { DeepLift: true } scope && x.requires_grad) return Rules.RescaleRule.Apply(x, kind, scope.Epsilon);
+        return kind == Rules.RescaleRule.Kind.Sigmoid ? x.sigmoid() : x.tanh();
     }
 
     private static Tensor Divide(Tensor a, Tensor b) =>

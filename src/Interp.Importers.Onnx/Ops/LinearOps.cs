@@ -106,6 +106,12 @@ internal static class LinearOps
             x = nn.functional.pad(x, TorchPad(pads, spatial), PaddingModes.Constant, max ? double.NegativeInfinity : 0.0);
         }
 
+        if (max && Rules.BackwardRuleScope.Current is { DeepLift: true } scope && x.requires_grad)
+        {
+            if (spatial != 2) throw n.Error("DeepLift's max-pooling rule supports 2-d pooling only");
+            return [Rules.DeepLiftMaxPool.Apply(x, kernel, strides, padding, dilations, ceil, scope.Epsilon)];
+        }
+
         if (max)
         {
             return [spatial switch

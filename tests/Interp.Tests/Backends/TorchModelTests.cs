@@ -126,9 +126,9 @@ public sealed class TorchModelTests
         // out = sum(relu(x Wᵀ)) ⇒ d out / d post = 1 everywhere; d out / d pre = 1[pre > 0].
         using var model = TinyHooked(out var w);
         var x = new NdArray<float>([1, -2, 3, 0.5f], 2, 2);
-        var (activation, gradient, _) = model.ActivationGradient([x], [0], "blocks.0.hook_pre");
+        var (activation, gradient, _) = model.LayerGradients([x], [0], "blocks.0.hook_pre");
         for (int i = 0; i < activation.Length; i++) Assert.Equal(activation.Data[i] > 0 ? 1f : 0f, gradient.Data[i]);
-        var post = model.ActivationGradient([x], [0], "blocks.0.hook_post");
+        var post = model.LayerGradients([x], [0], "blocks.0.hook_post");
         Assert.All(post.Gradient.Data, g => Assert.Equal(1f, g));
         _ = w;
     }

@@ -8,18 +8,28 @@ namespace Interp.Tests.Conformance;
 /// </summary>
 public static class ConformanceTable
 {
+    /// <param name="Name">Registry name.</param>
+    /// <param name="Level">Declared level.</param>
+    /// <param name="Binds">An option set through configuration and the value it must bind to.</param>
+    /// <param name="Bad">An option value that must be rejected at start.</param>
+    /// <param name="Required">Options the explainer needs in every test (e.g. a window, a layer).</param>
+    /// <param name="Gradients">Runs on the imported (differentiable, hookable) model rather than ONNX Runtime.</param>
+    /// <param name="LayerShape">For layer methods: the attributions' per-example shape on each case.</param>
     public sealed record Entry(
         string Name,
         ExplainerLevel Level,
         (string Option, string Value, object Expected) Binds,
         (string Option, string Value) Bad,
-        (string Option, string Value)[] Required);
+        (string Option, string Value)[] Required,
+        bool Gradients = false,
+        bool LayerMethod = false);
 
     public static IReadOnlyList<Entry> Entries { get; } =
     [
         new("FeatureAblation", ExplainerLevel.Local, ("Mask", "grouped", MaskKind.Grouped), ("PerturbationsPerEval", "-1"), []),
         new("Occlusion", ExplainerLevel.Local, ("SlidingWindowShapes:0", "2", new[] { 2 }), ("Strides:0", "0"), [("SlidingWindowShapes:0", "2")]),
         new("Lime", ExplainerLevel.Local, ("Samples", "77", 77), ("Samples", "0"), [("Samples", "60")]),
+        new("IntegratedGradients", ExplainerLevel.Local, ("Rule", "riemann_left", "riemann_left"), ("Steps", "0"), [("Steps", "8")], Gradients: true),
     ];
 
     public static TheoryData<string> Names()

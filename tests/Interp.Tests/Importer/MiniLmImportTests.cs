@@ -55,7 +55,7 @@ public sealed class MiniLmImportTests
         var inputs = MiniLm.Encode(Sentences);
         using var imported = OnnxImporter.Import(MiniLm.ModelPath);
         var gatherName = imported.Graph.Nodes.Single(n => n.OpType == "Gather" && n.Inputs[0] == "embeddings.word_embeddings.weight").Outputs[0];
-        var (activation, gradient, _) = imported.ActivationGradient(inputs, [0], gatherName);
+        var (activation, gradient, _) = imported.LayerGradients(inputs, [0], gatherName);
         Assert.Equal(activation.ShapeArray, gradient.ShapeArray);
         int length = inputs[0].Shape[1];
         int width = activation.Shape[^1];
