@@ -47,7 +47,7 @@ public sealed class Lime : ExplainerBase<AttributionRequest, AttributionExplanat
     {
         ArgumentNullException.ThrowIfNull(request);
         var counter = new ModelCallCounter();
-        var setup = AttributionSetup.Create(request, Options.AllowNonFinite, counter, cancellationToken);
+        var setup = AttributionSetup.Create(request, Options.AllowNonFinite, counter, cancellationToken, rowsPerCall: Options.PerturbationsPerEval);
         int seed = Options.Seed ?? request.Seed ?? 0;
         var maskKind = Options.Mask == MaskKind.Feature && request.FeatureMask is null ? MaskKind.None : Options.Mask;
         double alpha = Options.Surrogate == LimeSurrogate.Linear ? 0.0 : Options.Alpha;

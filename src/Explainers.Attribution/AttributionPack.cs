@@ -17,6 +17,14 @@ public sealed class AttributionPack : IInterpPlugin
         registrar
             .AddExplainer<FeatureAblation.FeatureAblation>()
             .AddExplainer<Occlusion.Occlusion>()
-            .AddExplainer<IntegratedGradients.IntegratedGradients>();
+            .AddExplainer<IntegratedGradients.IntegratedGradients>()
+            .AddExplainer<Saliency.Saliency>()
+            .AddExplainer<InputXGradient.InputXGradient>()
+            .AddExplainer<GuidedBackprop.GuidedBackprop>()
+            .AddExplainer<Deconvolution.Deconvolution>()
+            .AddExplainer<DeepLift.DeepLift>()
+            .AddExplainer<DeepLiftShap.DeepLiftShap>()
+            .AddExplainer<GradientShap.GradientShap>()
+            .AddExplainer<NoiseTunnel.NoiseTunnel>();
     }
 }

@@ -30,7 +30,7 @@ public sealed class FiniteDifferenceInputXGradient(FiniteDifferenceOptions optio
     public override Task<AttributionExplanation> ExplainAsync(AttributionRequest request, CancellationToken cancellationToken = default)
     {
         var counter = new ModelCallCounter();
-        var setup = AttributionSetup.Create(request, Options.AllowNonFinite, counter, cancellationToken);
+        var setup = AttributionSetup.Create(request, Options.AllowNonFinite, counter, cancellationToken, rowsPerCall: Options.PerturbationsPerEval);
         int len = setup.ExampleLength;
         var rows = PerturbationEvaluator.PlanRows(setup, planner ?? new BatchPlanner(), Options.PerturbationsPerEval);
         var f = new PerturbationEvaluator(setup, rows, counter).Evaluate(setup.Examples * len * 2, k => k / (2 * len),

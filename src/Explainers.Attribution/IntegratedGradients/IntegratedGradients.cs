@@ -36,7 +36,7 @@ public sealed class IntegratedGradients : ExplainerBase<AttributionRequest, Attr
         ArgumentNullException.ThrowIfNull(request);
         IntegrationRules.TryParse(Options.Rule, out var rule);
         var counter = new ModelCallCounter();
-        var setup = AttributionSetup.Create(request, Options.AllowNonFinite, counter, cancellationToken, allowBaselineDistribution: true);
+        var setup = AttributionSetup.Create(request, Options.AllowNonFinite, counter, cancellationToken, allowBaselineDistribution: true, rowsPerCall: Options.PerturbationsPerEval);
         var (alphas, weights) = Quadrature.Get(rule, Options.Steps);
         var batches = new GradientBatches(setup, _planner, Options.PerturbationsPerEval, counter);
         var forward = new PerturbationEvaluator(setup, PerturbationEvaluator.PlanRows(setup, _planner, Options.PerturbationsPerEval), counter);

@@ -65,7 +65,8 @@ public sealed class AttributionSetup
     /// <param name="cancellationToken">Cancellation.</param>
     /// <exception cref="InterpException">A field of the request does not fit the model; the message names it.</exception>
     /// <param name="allowBaselineDistribution">Accept baselines [B, ...] with any B (a distribution of baselines).</param>
-    public static AttributionSetup Create(AttributionRequest request, bool allowNonFinite, ModelCallCounter? evaluator = null, CancellationToken cancellationToken = default, bool allowBaselineDistribution = false)
+    /// <param name="rowsPerCall">Evaluate f(x) in calls of at most this many examples (0: all at once).</param>
+    public static AttributionSetup Create(AttributionRequest request, bool allowNonFinite, ModelCallCounter? evaluator = null, CancellationToken cancellationToken = default, bool allowBaselineDistribution = false, int rowsPerCall = 0)
     {
         ArgumentNullException.ThrowIfNull(request);
         if (request.Model is not IPredictor model)
@@ -91,13 +92,7 @@ public sealed class AttributionSetup
         setup.ValidateBroadcast("feature_mask", request.FeatureMask?.ShapeArray);
         setup.ValidateBroadcast("grouped_mask", request.GroupedMask?.ShapeArray);
 
-        cancellationToken.ThrowIfCancellationRequested();
-        var outputs = model.Predict(request.Inputs, cancellationToken);
-        evaluator?.Record(setup.Examples);
-        if (outputs.Rank == 0 || outputs.Shape[0] != setup.Examples)
-        {
-            throw new InterpException($"Model output '{model.Output.Name}' has shape {NdArray<float>.Format(outputs.Shape)}; expected {setup.Examples} rows (one per example).");
-        }
+        var outputs = PredictInChunks(model, request.Inputs, setup.Examples, rowsPerCall <= 0 ? setup.Examples : rowsPerCall, evaluator, cancellationToken);
 
         setup.OutputsAtInput = outputs;
         setup.OutputLength = outputs.RowLength;
@@ -175,6 +170,36 @@ public sealed class AttributionSetup
         if (mask is null) return Enumerable.Range(0, ExampleLength).ToArray();
         return (mask.Shape[0] == 1 ? mask.Row(0) : mask.Row(example)).ToArray();
     }
+
+    private static NdArray<float> PredictInChunks(IPredictor model, IReadOnlyList<INdArray> inputs, int examples, int chunk, ModelCallCounter? counter, CancellationToken cancellationToken)
+    {
+        var parts = new List<NdArray<float>>();
+        for (int start = 0; start < examples; start += chunk)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            int count = Math.Min(chunk, examples - start);
+            var slice = count == examples ? inputs : inputs.Select(i => Slice(i, start, count)).ToList();
+            var outputs = model.Predict(slice, cancellationToken);
+            counter?.Record(count);
+            if (outputs.Rank == 0 || outputs.Shape[0] != count)
+            {
+                throw new InterpException($"Model output '{model.Output.Name}' has shape {NdArray<float>.Format(outputs.Shape)}; expected {count} rows (one per example).");
+            }
+
+            parts.Add(outputs);
+        }
+
+        if (parts.Count == 1) return parts[0];
+        return new NdArray<float>(parts.SelectMany(p => p.Data).ToArray(), [examples, .. parts[0].RowShape]);
+    }
+
+    private static INdArray Slice(INdArray input, int start, int count) => input switch
+    {
+        NdArray<float> f => new NdArray<float>(f.Data.AsSpan(start * f.RowLength, count * f.RowLength).ToArray(), [count, .. f.RowShape]),
+        NdArray<long> l => new NdArray<long>(l.Data.AsSpan(start * l.RowLength, count * l.RowLength).ToArray(), [count, .. l.RowShape]),
+        NdArray<int> i => new NdArray<int>(i.Data.AsSpan(start * i.RowLength, count * i.RowLength).ToArray(), [count, .. i.RowShape]),
+        _ => throw new NotSupportedException($"Input element type {input.ElementType.Name} is not supported."),
+    };
 
     private int[] ResolveTargets(IReadOnlyList<int>? targets)
     {

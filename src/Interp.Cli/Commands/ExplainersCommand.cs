@@ -36,19 +36,31 @@ internal static class ExplainersCommand
                 return CliApp.Success;
             }
 
-            var table = new Table().AddColumns("Name", "Alias", "Level", "Requires", "Source");
-            foreach (var d in rows)
+            if (Console.IsOutputRedirected)
             {
-                table.AddRow(
-                    Markup.Escape(d.Name),
-                    Markup.Escape(d.Alias),
-                    d.Level.ToString().ToLowerInvariant(),
-                    Markup.Escape(string.Join(", ", d.RequiredCapabilities.Select(c => c.Name))),
-                    Markup.Escape($"{d.Source}: {d.Origin}"));
+                // Plain columns when piped: a table would wrap names at the default width.
+                foreach (var d in rows)
+                {
+                    Console.Out.WriteLine($"{d.Name,-28} {d.Alias,-30} {d.Level.ToString().ToLowerInvariant(),-12} {string.Join(",", d.RequiredCapabilities.Select(c => c.Name)),-22} {d.Source}: {d.Origin}");
+                }
+            }
+            else
+            {
+                var table = new Table().AddColumns("Name", "Alias", "Level", "Requires", "Source");
+                foreach (var d in rows)
+                {
+                    table.AddRow(
+                        Markup.Escape(d.Name),
+                        Markup.Escape(d.Alias),
+                        d.Level.ToString().ToLowerInvariant(),
+                        Markup.Escape(string.Join(", ", d.RequiredCapabilities.Select(c => c.Name))),
+                        Markup.Escape($"{d.Source}: {d.Origin}"));
+                }
+
+                AnsiConsole.Write(table);
             }
 
-            AnsiConsole.Write(table);
-            foreach (var skipped in report.Skipped) AnsiConsole.MarkupLine("[yellow]skipped plugin:[/] " + Markup.Escape(skipped));
+            foreach (var skipped in report.Skipped) Console.Out.WriteLine("skipped plugin: " + skipped);
             return CliApp.Success;
         }));
         return new Command("explainers", "Inspect the explainer registry.") { list };

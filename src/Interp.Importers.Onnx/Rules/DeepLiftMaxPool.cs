@@ -41,7 +41,8 @@ internal sealed class DeepLiftMaxPool : torch.autograd.SingleTensorFunction<Deep
         var small = deltaIn.abs().lt(eps);
         var rescaled = summed / where(small, ones_like(deltaIn), deltaIn);
         var chosen = where(cat([small, small], 0), plain, cat([rescaled, rescaled], 0));
-        return [chosen];
+        // One gradient per argument of apply: the tensor, then none for kernel, strides, padding, dilations, ceil, eps.
+        return [chosen, null!, null!, null!, null!, null!, null!];
     }
 
     /// <summary>Scatter-adds per-output values to the input positions their window's maximum came from.</summary>

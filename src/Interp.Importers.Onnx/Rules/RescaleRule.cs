@@ -44,7 +44,7 @@ internal sealed class RescaleRule : torch.autograd.SingleTensorFunction<RescaleR
         var rescaled = deltaY / where(deltaX.abs().lt(eps), ones_like(deltaX), deltaX);
         var multiplier = cat([rescaled, rescaled], 0);
         var small = cat([deltaX.abs().lt(eps), deltaX.abs().lt(eps)], 0);
-        return [grad * where(small, derivative, multiplier)];
+        return [grad * where(small, derivative, multiplier), null!, null!]; // none for the kind and epsilon arguments
     }
 
     private static Tensor Evaluate(Tensor x, Kind kind) => kind switch

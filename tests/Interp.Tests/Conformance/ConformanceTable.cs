@@ -30,6 +30,14 @@ public static class ConformanceTable
         new("Occlusion", ExplainerLevel.Local, ("SlidingWindowShapes:0", "2", new[] { 2 }), ("Strides:0", "0"), [("SlidingWindowShapes:0", "2")]),
         new("Lime", ExplainerLevel.Local, ("Samples", "77", 77), ("Samples", "0"), [("Samples", "60")]),
         new("IntegratedGradients", ExplainerLevel.Local, ("Rule", "riemann_left", "riemann_left"), ("Steps", "0"), [("Steps", "8")], Gradients: true),
+        new("Saliency", ExplainerLevel.Local, ("Abs", "false", false), ("PerturbationsPerEval", "-1"), [], Gradients: true),
+        new("InputXGradient", ExplainerLevel.Local, ("PerturbationsPerEval", "3", 3), ("PerturbationsPerEval", "-2"), [], Gradients: true),
+        new("GuidedBackprop", ExplainerLevel.Local, ("PerturbationsPerEval", "3", 3), ("PerturbationsPerEval", "-2"), [], Gradients: true),
+        new("Deconvolution", ExplainerLevel.Local, ("PerturbationsPerEval", "3", 3), ("PerturbationsPerEval", "-2"), [], Gradients: true),
+        new("DeepLift", ExplainerLevel.Local, ("Epsilon", "0.001", 0.001), ("Epsilon", "2"), [], Gradients: true),
+        new("DeepLiftShap", ExplainerLevel.Local, ("Epsilon", "0.001", 0.001), ("Epsilon", "2"), [], Gradients: true),
+        new("GradientShap", ExplainerLevel.Local, ("Samples", "7", 7), ("Samples", "0"), [("Stdev", "0.05")], Gradients: true),
+        new("NoiseTunnel", ExplainerLevel.Local, ("Type", "vargrad", "vargrad"), ("Type", "bogus"), [("Samples", "3"), ("Stdev", "0.1")], Gradients: true),
     ];
 
     public static TheoryData<string> Names()

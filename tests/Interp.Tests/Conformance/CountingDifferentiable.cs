@@ -32,7 +32,7 @@ internal sealed class CountingDifferentiable(IBackwardRules inner, CancellationT
     public GradientResult Gradients(IReadOnlyList<INdArray> inputs, IReadOnlyList<int> targets, NonlinearityRule rule, CancellationToken cancellationToken = default) => Count(inputs, inner.Gradients(inputs, targets, rule, cancellationToken));
 
     public GradientResult DeepLiftMultipliers(IReadOnlyList<INdArray> inputs, IReadOnlyList<INdArray> references, IReadOnlyList<int> targets, double epsilon = 1e-10, CancellationToken cancellationToken = default) =>
-        Count(inputs, inner.DeepLiftMultipliers(inputs, references, targets, epsilon, cancellationToken));
+        Count(inputs, inner.DeepLiftMultipliers(inputs, references, targets, epsilon, cancellationToken), rowsPerInputRow: 2); // inputs and references in one pass
 
     public LayerGradientResult LayerGradients(IReadOnlyList<INdArray> inputs, IReadOnlyList<int> targets, string layer, NdArray<float>? replacement = null, CancellationToken cancellationToken = default) =>
         Count(inputs, _layers.LayerGradients(inputs, targets, layer, replacement, cancellationToken));
@@ -40,10 +40,10 @@ internal sealed class CountingDifferentiable(IBackwardRules inner, CancellationT
     public NdArray<float> RunWithHooks(IReadOnlyList<INdArray> inputs, IReadOnlyDictionary<string, Func<string, NdArray<float>, NdArray<float>>> hooks, CancellationToken cancellationToken = default) =>
         Count(inputs, _layers.RunWithHooks(inputs, hooks, cancellationToken));
 
-    private T Count<T>(IReadOnlyList<INdArray> inputs, T result)
+    private T Count<T>(IReadOnlyList<INdArray> inputs, T result, int rowsPerInputRow = 1)
     {
         Calls++;
-        Rows += inputs[0].Shape[0];
+        Rows += inputs[0].Shape[0] * rowsPerInputRow;
         LargestBatch = Math.Max(LargestBatch, inputs[0].Shape[0]);
         if (Calls == k) cancelAfter?.Cancel();
         return result;
