@@ -25,6 +25,12 @@ public sealed class AttributionPack : IInterpPlugin
             .AddExplainer<DeepLift.DeepLift>()
             .AddExplainer<DeepLiftShap.DeepLiftShap>()
             .AddExplainer<GradientShap.GradientShap>()
-            .AddExplainer<NoiseTunnel.NoiseTunnel>();
+            .AddExplainer<NoiseTunnel.NoiseTunnel>()
+            .AddExplainer<LayerActivation.LayerActivation>()
+            .AddExplainer<LayerGradientXActivation.LayerGradientXActivation>()
+            .AddExplainer<LayerIntegratedGradients.LayerIntegratedGradients>()
+            .AddExplainer<LayerConductance.LayerConductance>()
+            .AddExplainer<LayerGradCam.LayerGradCam>()
+            .AddExplainer<GuidedGradCam.GuidedGradCam>();
     }
 }

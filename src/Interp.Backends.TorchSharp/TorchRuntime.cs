@@ -31,6 +31,37 @@ public static class TorchRuntime
         return (x.grad! - expected).abs().max().item<float>();
     }
 
+    private static int _threads;
+
+    [ThreadStatic]
+    private static int _threadsOnThisThread;
+
+    /// <summary>
+    /// Intra-op threads for every model call (0 = libtorch's default). libtorch's OpenMP thread count is a per-thread
+    /// setting, so models apply it on whichever thread calls them (<see cref="ApplyThreads"/>): the same computation
+    /// then reduces in the same order, and gives the same bits, on every thread.
+    /// </summary>
+    public static int Threads
+    {
+        get => Volatile.Read(ref _threads);
+        set
+        {
+            ArgumentOutOfRangeException.ThrowIfNegative(value);
+            Volatile.Write(ref _threads, value);
+        }
+    }
+
+    /// <summary>Sets <see cref="Threads"/> on the calling thread if it is not set there yet.</summary>
+    public static void ApplyThreads()
+    {
+        int wanted = Threads;
+        if (wanted > 0 && _threadsOnThisThread != wanted)
+        {
+            set_num_threads(wanted);
+            _threadsOnThisThread = wanted;
+        }
+    }
+
     /// <summary>The libtorch version string reported by TorchSharp.</summary>
     public static string Version => __version__;
 }

@@ -33,8 +33,11 @@ public sealed class ImportedOnnxModel : HookedTorchModel, IBackwardRules
     /// <inheritdoc />
     public GradientResult Gradients(IReadOnlyList<INdArray> inputs, IReadOnlyList<int> targets, NonlinearityRule rule, CancellationToken cancellationToken = default)
     {
-        using var scope = rule == NonlinearityRule.Gradient ? null : Rules.BackwardRuleScope.ForRelu(rule);
-        return Gradients(inputs, targets, cancellationToken);
+        lock (Gate)
+        {
+            using var scope = rule == NonlinearityRule.Gradient ? null : Rules.BackwardRuleScope.ForRelu(rule);
+            return Gradients(inputs, targets, cancellationToken);
+        }
     }
 
     /// <inheritdoc />
@@ -45,6 +48,14 @@ public sealed class ImportedOnnxModel : HookedTorchModel, IBackwardRules
         ArgumentNullException.ThrowIfNull(targets);
         if (references.Count != inputs.Count) throw new Explainers.InterpException($"DeepLift: {inputs.Count} input(s) but {references.Count} reference(s).");
         cancellationToken.ThrowIfCancellationRequested();
+        lock (Gate)
+        {
+            return DeepLiftCore(inputs, references, targets, epsilon);
+        }
+    }
+
+    private GradientResult DeepLiftCore(IReadOnlyList<INdArray> inputs, IReadOnlyList<INdArray> references, IReadOnlyList<int> targets, double epsilon)
+    {
         using var disposeScope = NewDisposeScope();
         using var rules = Rules.BackwardRuleScope.ForDeepLift(epsilon);
         var xs = inputs.Select(i => TorchTensors.ToTensor(i, TorchDevice)).ToArray();
@@ -76,7 +87,10 @@ public sealed class ImportedOnnxModel : HookedTorchModel, IBackwardRules
     /// <param name="inputs">Inputs on <see cref="TorchModel.TorchDevice"/>.</param>
     public IReadOnlyDictionary<string, Tensor> RunAllOutputs(params Tensor[] inputs)
     {
-        using var noGrad = no_grad();
-        return Graph.Run(inputs);
+        lock (Gate)
+        {
+            using var noGrad = no_grad();
+            return Graph.Run(inputs);
+        }
     }
 }

@@ -34,7 +34,7 @@ public sealed class IntegratedGradients : ExplainerBase<AttributionRequest, Attr
     public override Task<AttributionExplanation> ExplainAsync(AttributionRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        IntegrationRules.TryParse(Options.Rule, out var rule);
+        var rule = Options.ParsedRule;
         var counter = new ModelCallCounter();
         var setup = AttributionSetup.Create(request, Options.AllowNonFinite, counter, cancellationToken, allowBaselineDistribution: true, rowsPerCall: Options.PerturbationsPerEval);
         var (alphas, weights) = Quadrature.Get(rule, Options.Steps);

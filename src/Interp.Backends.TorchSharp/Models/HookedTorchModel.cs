@@ -44,6 +44,14 @@ public class HookedTorchModel : TorchModel, ILayerDifferentiable
     /// <returns>The output (in the caller's dispose scope) and the cache (dispose it).</returns>
     public (Tensor Output, ActivationCache Cache) RunWithCache(Tensor[] inputs, params string[] names)
     {
+        lock (Gate)
+        {
+            return RunWithCacheCore(inputs, names);
+        }
+    }
+
+    private (Tensor Output, ActivationCache Cache) RunWithCacheCore(Tensor[] inputs, string[] names)
+    {
         var cache = new ActivationCache();
         using var scope = new HookScope();
         try
@@ -73,6 +81,14 @@ public class HookedTorchModel : TorchModel, ILayerDifferentiable
         ArgumentNullException.ThrowIfNull(inputs);
         ArgumentNullException.ThrowIfNull(targets);
         cancellationToken.ThrowIfCancellationRequested();
+        lock (Gate)
+        {
+            return LayerGradientsCore(inputs, targets, layer, replacement);
+        }
+    }
+
+    private LayerGradientResult LayerGradientsCore(IReadOnlyList<INdArray> inputs, IReadOnlyList<int> targets, string layer, NdArray<float>? replacement)
+    {
         using var scope = NewDisposeScope();
         Tensor? captured = null;
         using var hooks = AddHook(layer, (activation, hook) =>
@@ -113,6 +129,14 @@ public class HookedTorchModel : TorchModel, ILayerDifferentiable
         ArgumentNullException.ThrowIfNull(inputs);
         ArgumentNullException.ThrowIfNull(hooks);
         cancellationToken.ThrowIfCancellationRequested();
+        lock (Gate)
+        {
+            return RunWithHooksCore(inputs, hooks);
+        }
+    }
+
+    private NdArray<float> RunWithHooksCore(IReadOnlyList<INdArray> inputs, IReadOnlyDictionary<string, Func<string, NdArray<float>, NdArray<float>>> hooks)
+    {
         using var scope = NewDisposeScope();
         using var hookScope = new HookScope();
         foreach (var (name, function) in hooks)

@@ -59,6 +59,12 @@ public class TorchModel : IDifferentiable
     /// <inheritdoc />
     public TensorSpec Output { get; }
 
+    /// <summary>
+    /// Serializes model calls: hooks live on the model, so a call must not see another thread's hooks. Every public
+    /// entry point (here and in subclasses) runs under this lock; it is reentrant.
+    /// </summary>
+    protected object Gate { get; } = new();
+
     /// <summary>The resolved device.</summary>
     public ComputeDevice Device { get; }
 
@@ -75,10 +81,13 @@ public class TorchModel : IDifferentiable
         ArgumentNullException.ThrowIfNull(inputs);
         cancellationToken.ThrowIfCancellationRequested();
         CheckInputCount(inputs.Count);
-        using var scope = NewDisposeScope();
-        using var noGrad = no_grad();
-        var xs = inputs.Select(i => TorchTensors.ToTensor(i, TorchDevice)).ToArray();
-        return TorchTensors.ToFloat(Run(xs));
+        lock (Gate)
+        {
+            using var scope = NewDisposeScope();
+            using var noGrad = no_grad();
+            var xs = inputs.Select(i => TorchTensors.ToTensor(i, TorchDevice)).ToArray();
+            return TorchTensors.ToFloat(Run(xs));
+        }
     }
 
     /// <inheritdoc />
@@ -88,6 +97,14 @@ public class TorchModel : IDifferentiable
         ArgumentNullException.ThrowIfNull(targets);
         cancellationToken.ThrowIfCancellationRequested();
         CheckInputCount(inputs.Count);
+        lock (Gate)
+        {
+            return GradientsCore(inputs, targets);
+        }
+    }
+
+    private GradientResult GradientsCore(IReadOnlyList<INdArray> inputs, IReadOnlyList<int> targets)
+    {
         using var scope = NewDisposeScope();
         var xs = inputs.Select(i => TorchTensors.ToTensor(i, TorchDevice)).ToArray();
         var differentiable = xs.Where(x => x.is_floating_point()).ToArray();
@@ -142,6 +159,7 @@ public class TorchModel : IDifferentiable
     protected Tensor Run(Tensor[] xs)
     {
         ArgumentNullException.ThrowIfNull(xs);
+        TorchRuntime.ApplyThreads();
         Tensor output;
         try
         {

@@ -16,7 +16,7 @@ public static class TorchTensors
         var shape = array.Shape.Select(d => (long)d).ToArray();
         Tensor t = array switch
         {
-            NdArray<float> f => tensor(f.Data, shape),
+            NdArray<float> f => tensor(f.Data, shape).clone(),
             NdArray<long> l => tensor(l.Data, shape),
             NdArray<int> i => tensor(i.Data.Select(v => (long)v).ToArray(), shape),
             NdArray<double> d => tensor(d.Data.Select(v => (float)v).ToArray(), shape),

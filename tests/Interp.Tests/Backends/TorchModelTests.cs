@@ -157,6 +157,22 @@ public sealed class TorchModelTests
         }
     }
 
+    [Fact]
+    public void ConcurrentCallsOnOneHookedModelAreSerializedAndGiveTheSameBits()
+    {
+        // Hooks live on the model: without serialization one thread's layer hook fires in another's forward pass.
+        using var model = ReferenceCase.LoadGradientModel("mlp_tabular", "onnx");
+        using var c = new ReferenceCase("mlp_tabular");
+        var sequential = ((Interp.Explainers.Models.ILayerDifferentiable)model).LayerGradients(c.Request.Inputs, [2], "/1/Relu_output_0");
+        var results = new Interp.Explainers.Models.LayerGradientResult[16];
+        Parallel.For(0, results.Length, i => results[i] = ((Interp.Explainers.Models.ILayerDifferentiable)model).LayerGradients(c.Request.Inputs, [2], "/1/Relu_output_0"));
+        Assert.All(results, r =>
+        {
+            Assert.Equal(sequential.Activation.Data, r.Activation.Data);
+            Assert.Equal(sequential.Gradient.Data, r.Gradient.Data);
+        });
+    }
+
     /// <summary>x → pre = x Wᵀ → post = relu(pre) → out = sum(post) (one output per row), with hook points.</summary>
     private static HookedTorchModel TinyHooked(out Tensor w)
     {

@@ -14,7 +14,8 @@ public static class ConformanceTable
     /// <param name="Bad">An option value that must be rejected at start.</param>
     /// <param name="Required">Options the explainer needs in every test (e.g. a window, a layer).</param>
     /// <param name="Gradients">Runs on the imported (differentiable, hookable) model rather than ONNX Runtime.</param>
-    /// <param name="LayerShape">For layer methods: the attributions' per-example shape on each case.</param>
+    /// <param name="CnnShape">The attributions' per-example shape on cnn_tiny when it is not the input's (layer methods).</param>
+    /// <param name="Case">The reference case most tests run on.</param>
     public sealed record Entry(
         string Name,
         ExplainerLevel Level,
@@ -22,7 +23,13 @@ public static class ConformanceTable
         (string Option, string Value) Bad,
         (string Option, string Value)[] Required,
         bool Gradients = false,
-        bool LayerMethod = false);
+        int[]? CnnShape = null,
+        string Case = "mlp_tabular");
+
+    /// <summary>Replaced in option values by the reference layer of the case.</summary>
+    public const string LayerPlaceholder = "{layer}";
+
+    public static string LayerOf(string caseName) => caseName == "cnn_tiny" ? "/0/Conv_output_0" : "/1/Relu_output_0";
 
     public static IReadOnlyList<Entry> Entries { get; } =
     [
@@ -38,6 +45,12 @@ public static class ConformanceTable
         new("DeepLiftShap", ExplainerLevel.Local, ("Epsilon", "0.001", 0.001), ("Epsilon", "2"), [], Gradients: true),
         new("GradientShap", ExplainerLevel.Local, ("Samples", "7", 7), ("Samples", "0"), [("Stdev", "0.05")], Gradients: true),
         new("NoiseTunnel", ExplainerLevel.Local, ("Type", "vargrad", "vargrad"), ("Type", "bogus"), [("Samples", "3"), ("Stdev", "0.1")], Gradients: true),
+        new("LayerActivation", ExplainerLevel.Local, ("Layer", "x", "x"), ("PerturbationsPerEval", "-1"), [("Layer", LayerPlaceholder)], Gradients: true, CnnShape: [4, 8, 8]),
+        new("LayerGradientXActivation", ExplainerLevel.Local, ("Layer", "x", "x"), ("PerturbationsPerEval", "-1"), [("Layer", LayerPlaceholder)], Gradients: true, CnnShape: [4, 8, 8]),
+        new("LayerIntegratedGradients", ExplainerLevel.Local, ("Steps", "9", 9), ("Rule", "simpson"), [("Layer", LayerPlaceholder), ("Steps", "6")], Gradients: true, CnnShape: [4, 8, 8]),
+        new("LayerConductance", ExplainerLevel.Local, ("Steps", "9", 9), ("Steps", "0"), [("Layer", LayerPlaceholder), ("Steps", "6")], Gradients: true, CnnShape: [4, 8, 8]),
+        new("LayerGradCam", ExplainerLevel.Local, ("ReluAttributions", "true", true), ("PerturbationsPerEval", "-1"), [("Layer", LayerPlaceholder)], Gradients: true, CnnShape: [1, 8, 8]),
+        new("GuidedGradCam", ExplainerLevel.Local, ("Layer", "x", "x"), ("PerturbationsPerEval", "-1"), [("Layer", LayerPlaceholder)], Gradients: true, Case: "cnn_tiny"),
     ];
 
     public static TheoryData<string> Names()

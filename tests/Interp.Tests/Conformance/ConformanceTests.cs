@@ -25,7 +25,7 @@ public sealed class ConformanceTests
     public void BindsFromConfigurationAndDeclaresItsLevel(string name)
     {
         var entry = ConformanceTable.Get(name);
-        using var sp = Build(entry, (entry.Binds.Option, entry.Binds.Value));
+        using var sp = Build(entry, entry.Case, (entry.Binds.Option, entry.Binds.Value));
         var explainer = sp.GetRequiredService<Interp.Explainers.Hosting.IExplainerFactory>().Create(name);
         Assert.Equal(entry.Level, explainer.Level);
         Assert.Equal(name, explainer.Name);
@@ -39,7 +39,7 @@ public sealed class ConformanceTests
     public void BadOptionsAreRejectedAtStart(string name)
     {
         var entry = ConformanceTable.Get(name);
-        using var sp = Build(entry, (entry.Bad.Option, entry.Bad.Value));
+        using var sp = Build(entry, entry.Case, (entry.Bad.Option, entry.Bad.Value));
         var ex = Assert.Throws<OptionsValidationException>(() => sp.ValidateInterpConfiguration());
         Assert.Contains(entry.Bad.Option.Split(':')[0], ex.Message);
         Assert.Contains(name, ex.Message);
@@ -49,10 +49,10 @@ public sealed class ConformanceTests
     [MemberData(nameof(ConformanceTable.Names), MemberType = typeof(ConformanceTable))]
     public async Task SameSeedGivesIdenticalOutput(string name)
     {
-        using var c = new ReferenceCase("mlp_tabular");
         var entry = ConformanceTable.Get(name);
-        using var sp = Build(entry);
-        using var model = ModelFor(entry, "mlp_tabular", c);
+        using var c = new ReferenceCase(entry.Case);
+        using var sp = Build(entry, entry.Case);
+        using var model = ModelFor(entry, entry.Case, c);
         var first = await Explain(sp, name, Request(c, model, seed: 42));
         var second = await Explain(sp, name, Request(c, model, seed: 42));
         Assert.Equal(first.Attributions.Data, second.Attributions.Data);
@@ -64,10 +64,11 @@ public sealed class ConformanceTests
     {
         using var c = new ReferenceCase("cnn_tiny");
         var entry = ConformanceTable.Get(name);
-        using var sp = Build(entry, name == "Occlusion" ? [("SlidingWindowShapes:0", "1"), ("SlidingWindowShapes:1", "3"), ("SlidingWindowShapes:2", "3")] : []);
+        using var sp = Build(entry, "cnn_tiny", name == "Occlusion" ? [("SlidingWindowShapes:0", "1"), ("SlidingWindowShapes:1", "3"), ("SlidingWindowShapes:2", "3")] : []);
         using var model = ModelFor(entry, "cnn_tiny", c);
         var explanation = await Explain(sp, name, Request(c, model, seed: 1));
-        Assert.Equal(c.Request.Inputs[0].Shape, explanation.Attributions.Shape);
+        int[] expected = entry.CnnShape is { } layer ? [c.Request.Inputs[0].Shape[0], .. layer] : c.Request.Inputs[0].Shape.ToArray();
+        Assert.Equal(expected, explanation.Attributions.Shape);
         Assert.All(explanation.Attributions.Data, v => Assert.True(float.IsFinite(v)));
     }
 
@@ -76,11 +77,11 @@ public sealed class ConformanceTests
     public async Task CancellationAfterTheKthModelCallStopsWithinOneMoreBatch(string name)
     {
         const int k = 2;
-        using var c = new ReferenceCase("mlp_tabular");
         var entry = ConformanceTable.Get(name);
-        using var sp = Build(entry, ("PerturbationsPerEval", "2"));
+        using var c = new ReferenceCase(entry.Case);
+        using var sp = Build(entry, entry.Case, ("PerturbationsPerEval", "2"));
         using var cts = new CancellationTokenSource();
-        using var model = ModelFor(entry, "mlp_tabular", c);
+        using var model = ModelFor(entry, entry.Case, c);
         var (counting, calls) = Counting(model, cts, k);
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => Explain(sp, name, Request(c, counting, seed: 3), cts.Token));
         Assert.InRange(calls(), k, k + 1);
@@ -91,10 +92,10 @@ public sealed class ConformanceTests
     public async Task EvaluatesInBatches(string name)
     {
         const int batch = 5;
-        using var c = new ReferenceCase("mlp_tabular");
         var entry = ConformanceTable.Get(name);
-        using var sp = Build(entry, ("PerturbationsPerEval", batch.ToString(System.Globalization.CultureInfo.InvariantCulture)));
-        using var model = ModelFor(entry, "mlp_tabular", c);
+        using var c = new ReferenceCase(entry.Case);
+        using var sp = Build(entry, entry.Case, ("PerturbationsPerEval", batch.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        using var model = ModelFor(entry, entry.Case, c);
         using var cts = new CancellationTokenSource();
         var (counting, _) = Counting(model, cts, int.MaxValue);
         var explanation = await Explain(sp, name, Tiled(Request(c, counting, seed: 3), 4));
@@ -154,10 +155,10 @@ public sealed class ConformanceTests
         }
     }
 
-    private static ServiceProvider Build(ConformanceTable.Entry entry, params (string Option, string Value)[] settings)
+    private static ServiceProvider Build(ConformanceTable.Entry entry, string caseName, params (string Option, string Value)[] settings)
     {
         var all = entry.Required.Where(r => settings.All(s => s.Option != r.Option)).Concat(settings);
-        return HostTestKit.Build(HostTestKit.Config(all.Select(s => ($"Interp:Explainers:{entry.Name}:{s.Option}", (string?)s.Value)).ToArray()));
+        return HostTestKit.Build(HostTestKit.Config(all.Select(s => ($"Interp:Explainers:{entry.Name}:{s.Option}", (string?)s.Value.Replace(ConformanceTable.LayerPlaceholder, ConformanceTable.LayerOf(caseName), StringComparison.Ordinal))).ToArray()));
     }
 
     private static AttributionRequest Request(ReferenceCase c, Interp.Explainers.Models.IModel model, int seed) => new()
