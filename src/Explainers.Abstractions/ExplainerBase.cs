@@ -32,6 +32,9 @@ public abstract class ExplainerBase<TRequest, TExplanation, TOptions> : IExplain
     /// <inheritdoc />
     public Type RequestType => typeof(TRequest);
 
+    /// <inheritdoc />
+    public virtual IReadOnlyList<Type> RequiredCapabilities => _attribute.RequiredCapabilities;
+
     /// <summary>The options this instance runs with.</summary>
     public TOptions Options { get; }
 
@@ -49,7 +52,7 @@ public abstract class ExplainerBase<TRequest, TExplanation, TOptions> : IExplain
                 $"Explainer '{Name}' takes a {typeof(TRequest).Name}, not a {request.GetType().Name}.", nameof(request));
         }
 
-        foreach (var capability in _attribute.RequiredCapabilities)
+        foreach (var capability in RequiredCapabilities)
         {
             if (!capability.IsInstanceOfType(request.Model))
             {

@@ -16,6 +16,12 @@ public interface IExplainer
     /// <summary>The request type this explainer accepts (a subclass of <see cref="ExplanationRequest"/>).</summary>
     Type RequestType { get; }
 
+    /// <summary>
+    /// The capability interfaces the model must implement for this instance (usually those of its
+    /// <see cref="ExplainerAttribute"/>; a wrapper such as NoiseTunnel reports its inner explainer's).
+    /// </summary>
+    IReadOnlyList<Type> RequiredCapabilities { get; }
+
     /// <summary>The options instance the explainer runs with (bound from <c>Interp:Explainers:&lt;Name&gt;</c>).</summary>
     ExplainerOptions Options { get; }
 

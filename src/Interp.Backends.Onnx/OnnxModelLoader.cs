@@ -19,5 +19,8 @@ public sealed class OnnxModelLoader : IModelLoader
     public IReadOnlyList<string> Extensions { get; } = [".onnx"];
 
     /// <inheritdoc />
+    public IReadOnlyList<Type> Capabilities { get; } = [typeof(IPredictor)];
+
+    /// <inheritdoc />
     public IModel Load(string path) => OnnxModel.Load(path, _device);
 }

@@ -35,6 +35,7 @@ internal static class CliHost
 
         builder.Services.AddExplainers(builder.Configuration, AppContext.BaseDirectory)
             .AddOnnxRuntime()
+            .AddOnnxImporter()
             .AddTorchSharp();
 
         var host = builder.Build();

@@ -20,12 +20,22 @@ namespace Interp.Explainers.Attribution.NoiseTunnel;
     Description = "SmoothGrad / SmoothGrad² / VarGrad around any other explainer.")]
 public sealed class NoiseTunnel : ExplainerBase<AttributionRequest, AttributionExplanation, NoiseTunnelOptions>
 {
-    private readonly IExplainerFactory _factory;
+    private readonly IExplainer _inner;
 
-    /// <summary>Creates the explainer.</summary>
+    /// <summary>Creates the explainer and its inner explainer.</summary>
     /// <param name="options">Validated options.</param>
-    /// <param name="factory">Creates the inner explainer.</param>
-    public NoiseTunnel(NoiseTunnelOptions options, IExplainerFactory factory) : base(options) => _factory = factory ?? throw new ArgumentNullException(nameof(factory));
+    /// <param name="factory">Creates the inner explainer (by <see cref="NoiseTunnelOptions.Inner"/>, with its configured options; an explicit batch size applies to it too).</param>
+    public NoiseTunnel(NoiseTunnelOptions options, IExplainerFactory factory) : base(options)
+    {
+        ArgumentNullException.ThrowIfNull(factory);
+        _inner = factory.Create(Options.Inner, o =>
+        {
+            if (Options.PerturbationsPerEval > 0 && o is PerturbationOptions p) p.PerturbationsPerEval = Options.PerturbationsPerEval;
+        });
+    }
+
+    /// <summary>The inner explainer's capabilities.</summary>
+    public override IReadOnlyList<Type> RequiredCapabilities => _inner.RequiredCapabilities;
 
     /// <inheritdoc />
     public override async Task<AttributionExplanation> ExplainAsync(AttributionRequest request, CancellationToken cancellationToken = default)
@@ -40,12 +50,7 @@ public sealed class NoiseTunnel : ExplainerBase<AttributionRequest, AttributionE
         var rng = new Random(seed);
         var noise = new float[input.Length * Options.Samples];
         for (int i = 0; i < noise.Length; i++) noise[i] = (float)(Options.Stdev * GradientShapDraws.Gaussian(rng));
-        // An explicit batch size applies to the inner explainer's model calls.
-        var inner = _factory.Create(Options.Inner, o =>
-        {
-            if (Options.PerturbationsPerEval > 0 && o is PerturbationOptions p) p.PerturbationsPerEval = Options.PerturbationsPerEval;
-        });
-        var explanation = await Run(request, inner, noise, Options.Samples, Options.Type, cancellationToken).ConfigureAwait(false);
+        var explanation = await Run(request, _inner, noise, Options.Samples, Options.Type, cancellationToken).ConfigureAwait(false);
         return new AttributionExplanation
         {
             Method = Name,

@@ -26,6 +26,9 @@ public sealed class TorchScriptLoader : IModelLoader
     public IReadOnlyList<string> Extensions { get; } = [".pt", ".pth", ".torchscript"];
 
     /// <inheritdoc />
+    public IReadOnlyList<Type> Capabilities { get; } = [typeof(IPredictor), typeof(IDifferentiable)];
+
+    /// <inheritdoc />
     public IModel Load(string path) => LoadModel(path, _device);
 
     /// <summary>Loads a TorchScript file.</summary>

@@ -29,12 +29,14 @@ internal static class AttributeCommand
         var target = new Option<int?>("--target") { Description = "Output index to explain (overrides the file's target)." };
         var set = new Option<string[]>("--set") { Description = "Explainer option, Option=value (repeatable; lists comma-separated).", AllowMultipleArgumentsPerToken = false };
         var output = new Option<FileInfo?>("--out") { Description = "Write the explanation here (written atomically)." };
-        var command = new Command("attribute", "Attribute a model's output to its inputs.") { model, method, inputs, image, preprocess, target, set, output };
+        var layer = new Option<string?>("--layer") { Description = "Hook point for layer methods (same as --set Layer=...), e.g. an ONNX value name." };
+        var command = new Command("attribute", "Attribute a model's output to its inputs.") { model, method, inputs, image, preprocess, target, set, layer, output };
         command.SetAction((parse, ct) => CommandRunner.RunAsync(parse.GetValue(CliApp.Verbose), async () =>
         {
             var methodName = parse.GetValue(method)!;
             var examples = AttributionInputs.FromOptions(parse.GetValue(inputs), parse.GetValue(image), parse.GetValue(preprocess));
-            var pairs = parse.GetValue(set) ?? [];
+            var pairs = (parse.GetValue(set) ?? []).ToList();
+            if (parse.GetValue(layer) is { Length: > 0 } layerName) pairs.Add("Layer=" + layerName);
             using var host = await CliHost.StartAsync(
                 registry => SetOptions.ToConfiguration(registry.Require(methodName), pairs),
                 parse.GetValue(CliApp.Verbose),
@@ -68,7 +70,9 @@ internal static class AttributeCommand
             throw new InterpException($"'{method}' is a {explainer.Level.ToString().ToLowerInvariant()} explainer taking {explainer.RequestType.Name}; 'interp attribute' runs attribution explainers.") { IsConfigurationError = true };
         }
 
-        using var model = services.GetRequiredService<ModelLoaderCatalog>().Load(modelPath);
+        // The model is loaded by the first backend whose models offer what the explainer needs (an .onnx file runs on
+        // ONNX Runtime for perturbation methods and is imported into TorchSharp for gradient and layer methods).
+        using var model = services.GetRequiredService<ModelLoaderCatalog>().Load(modelPath, explainer.RequiredCapabilities);
         if (model is not IPredictor predictor)
         {
             throw new MissingCapabilityException(explainer.Name, typeof(IPredictor), model);

@@ -15,8 +15,19 @@ public sealed class ModelLoaderCatalog
     /// <summary>Loads a model file.</summary>
     /// <param name="path">The file.</param>
     /// <exception cref="InterpException">Missing file, unknown extension or a loader error.</exception>
-    public IModel Load(string path)
+    public IModel Load(string path) => Load(path, []);
+
+    /// <summary>
+    /// Loads a model file with the first loader for its extension whose models offer every capability in
+    /// <paramref name="required"/> (e.g. gradients: an ONNX file is then imported into TorchSharp rather than run
+    /// on ONNX Runtime).
+    /// </summary>
+    /// <param name="path">The file.</param>
+    /// <param name="required">Capability interfaces the caller needs.</param>
+    /// <exception cref="InterpException">Missing file, unknown extension, no loader with the capabilities, or a loader error.</exception>
+    public IModel Load(string path, IReadOnlyList<Type> required)
     {
+        ArgumentNullException.ThrowIfNull(required);
         ArgumentException.ThrowIfNullOrEmpty(path);
         if (!File.Exists(path))
         {
@@ -24,9 +35,22 @@ public sealed class ModelLoaderCatalog
         }
 
         var ext = Path.GetExtension(path);
-        var loader = _loaders.FirstOrDefault(l => l.Extensions.Contains(ext, StringComparer.OrdinalIgnoreCase))
-            ?? throw new InterpException(
+        var candidates = _loaders.Where(l => l.Extensions.Contains(ext, StringComparer.OrdinalIgnoreCase)).ToList();
+        if (candidates.Count == 0)
+        {
+            throw new InterpException(
                 $"Model file '{path}': no backend loads '{ext}' files (known: {string.Join(", ", _loaders.SelectMany(l => l.Extensions).Distinct())}).");
+        }
+
+        var loader = candidates.FirstOrDefault(l => required.All(r => l.Capabilities.Any(r.IsAssignableFrom)));
+        if (loader is null)
+        {
+            var missing = required.Where(r => !candidates.Any(l => l.Capabilities.Any(r.IsAssignableFrom))).Select(r => r.Name);
+            throw new InterpException(
+                $"Model file '{path}': no backend loads '{ext}' files with {string.Join(" and ", missing)} ({string.Join(", ", candidates.Select(l => l.Format))} offer {string.Join(", ", candidates.SelectMany(l => l.Capabilities).Select(c => c.Name).Distinct())}); " +
+                "use a perturbation method (feature-ablation, occlusion, lime) or another model format.");
+        }
+
         return loader.Load(path);
     }
 }
