@@ -53,6 +53,13 @@ internal static class AttributeCommand
             {
                 ExplanationFile.WriteAtomic(explanation, outFile.FullName, indented: true);
                 await Console.Out.WriteLineAsync($"{explanation.Method}: wrote {outFile.FullName}").ConfigureAwait(false);
+                if (explanation is AttributionExplanation attribution)
+                {
+                    foreach (var png in HeatmapFiles.Write(attribution, examples, outFile.FullName))
+                    {
+                        await Console.Out.WriteLineAsync($"{explanation.Method}: wrote {png}").ConfigureAwait(false);
+                    }
+                }
             }
 
             return CliApp.Success;
