@@ -34,7 +34,7 @@ public sealed class FeatureAblation : ExplainerBase<AttributionRequest, Attribut
     {
         ArgumentNullException.ThrowIfNull(request);
         var counter = new ModelCallCounter();
-        var setup = AttributionSetup.Create(request, Options.AllowNonFinite, counter, cancellationToken, rowsPerCall: Options.PerturbationsPerEval);
+        var setup = AttributionSetup.Create(request, Options.AllowNonFinite, counter, cancellationToken, rowsPerCall: Options.PerturbationsPerEval, allowIntegerInput: true);
 
         // One job per (example, group): the positions of the group in that example.
         var jobs = new List<(int Example, int[] Positions)>();

@@ -52,7 +52,7 @@ internal sealed class GradientBatches
             var inputs = new INdArray[request.Inputs.Count];
             for (int i = 0; i < inputs.Length; i++)
             {
-                inputs[i] = i == request.InputIndex ? new NdArray<float>(attributed, [count, .. _setup.ExampleShape]) : Rows.Gather(request.Inputs[i], examples);
+                inputs[i] = i == request.InputIndex ? _setup.ToModelInput(attributed, count) : Rows.Gather(request.Inputs[i], examples);
             }
 
             var result = _gradients(inputs, examples.Select(e => _setup.Targets[e]).ToArray(), cancellationToken);

@@ -31,7 +31,7 @@ public sealed class LayerGradCam : ExplainerBase<AttributionRequest, Attribution
     {
         ArgumentNullException.ThrowIfNull(request);
         var counter = new ModelCallCounter();
-        var setup = AttributionSetup.Create(request, Options.AllowNonFinite, counter, cancellationToken, rowsPerCall: Options.PerturbationsPerEval);
+        var setup = AttributionSetup.Create(request, Options.AllowNonFinite, counter, cancellationToken, rowsPerCall: Options.PerturbationsPerEval, allowIntegerInput: true);
         var (activations, gradients, shape) = new LayerPass(setup, Options.Layer, Name, _planner, Options.PerturbationsPerEval, counter).AtInputs(cancellationToken);
         var map = GradCamMap.Compute(activations, gradients, setup.Examples, shape, Options.ReluAttributions, out var mapShape);
         return Task.FromResult(setup.ToExplanation(this, map, counter, shape: [setup.Examples, .. mapShape]));

@@ -28,7 +28,7 @@ public sealed class LayerGradientXActivation : ExplainerBase<AttributionRequest,
     {
         ArgumentNullException.ThrowIfNull(request);
         var counter = new ModelCallCounter();
-        var setup = AttributionSetup.Create(request, Options.AllowNonFinite, counter, cancellationToken, rowsPerCall: Options.PerturbationsPerEval);
+        var setup = AttributionSetup.Create(request, Options.AllowNonFinite, counter, cancellationToken, rowsPerCall: Options.PerturbationsPerEval, allowIntegerInput: true);
         var (activations, gradients, shape) = new LayerPass(setup, Options.Layer, Name, _planner, Options.PerturbationsPerEval, counter).AtInputs(cancellationToken);
         for (int i = 0; i < activations.Length; i++) activations[i] *= gradients[i];
         return Task.FromResult(setup.ToExplanation(this, activations, counter, shape: [setup.Examples, .. shape]));

@@ -33,7 +33,7 @@ public sealed class LayerIntegratedGradients : ExplainerBase<AttributionRequest,
     {
         ArgumentNullException.ThrowIfNull(request);
         var counter = new ModelCallCounter();
-        var setup = AttributionSetup.Create(request, Options.AllowNonFinite, counter, cancellationToken, rowsPerCall: Options.PerturbationsPerEval);
+        var setup = AttributionSetup.Create(request, Options.AllowNonFinite, counter, cancellationToken, rowsPerCall: Options.PerturbationsPerEval, allowIntegerInput: true);
         var pass = new LayerPass(setup, Options.Layer, Name, _planner, Options.PerturbationsPerEval, counter);
         var (inputActs, _, shape) = pass.AtInputs(cancellationToken);
         var (baselineActs, _, _) = pass.AtInputs(cancellationToken, atBaselines: true);

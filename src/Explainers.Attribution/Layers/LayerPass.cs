@@ -62,7 +62,7 @@ internal sealed class LayerPass
             var inputs = new INdArray[request.Inputs.Count];
             for (int i = 0; i < inputs.Length; i++)
             {
-                inputs[i] = i == request.InputIndex ? new NdArray<float>(attributed, [count, .. _setup.ExampleShape]) : Rows.Gather(request.Inputs[i], examples);
+                inputs[i] = i == request.InputIndex ? _setup.ToModelInput(attributed, count) : Rows.Gather(request.Inputs[i], examples);
             }
 
             NdArray<float>? replacement = null;

@@ -35,7 +35,7 @@ public sealed class Occlusion : ExplainerBase<AttributionRequest, AttributionExp
     {
         ArgumentNullException.ThrowIfNull(request);
         var counter = new ModelCallCounter();
-        var setup = AttributionSetup.Create(request, Options.AllowNonFinite, counter, cancellationToken, rowsPerCall: Options.PerturbationsPerEval);
+        var setup = AttributionSetup.Create(request, Options.AllowNonFinite, counter, cancellationToken, rowsPerCall: Options.PerturbationsPerEval, allowIntegerInput: true);
         var windows = Windows(setup.ExampleShape);
 
         var jobs = new List<(int Example, int[] Positions)>(setup.Examples * windows.Count);

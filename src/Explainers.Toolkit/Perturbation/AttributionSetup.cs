@@ -37,6 +37,21 @@ public sealed class AttributionSetup
     /// <summary>The attributed input [N, ...].</summary>
     public NdArray<float> Input { get; }
 
+    /// <summary>The attributed input's element type as the model takes it (float, or long/int for token ids).</summary>
+    public Type InputElementType { get; private init; } = typeof(float);
+
+    /// <summary>Rows of the attributed input (held as floats) as the model's input: [count, ...example shape] of <see cref="InputElementType"/>.</summary>
+    /// <param name="rows">Row-major values.</param>
+    /// <param name="count">Number of rows.</param>
+    public INdArray ToModelInput(float[] rows, int count)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        int[] shape = [count, .. ExampleShape];
+        if (InputElementType == typeof(long)) return new NdArray<long>(rows.Select(v => (long)Math.Round(v)).ToArray(), shape);
+        if (InputElementType == typeof(int)) return new NdArray<int>(rows.Select(v => (int)Math.Round(v)).ToArray(), shape);
+        return new NdArray<float>(rows, shape);
+    }
+
     /// <summary>Number of examples N.</summary>
     public int Examples { get; }
 
@@ -66,7 +81,9 @@ public sealed class AttributionSetup
     /// <exception cref="InterpException">A field of the request does not fit the model; the message names it.</exception>
     /// <param name="allowBaselineDistribution">Accept baselines [B, ...] with any B (a distribution of baselines).</param>
     /// <param name="rowsPerCall">Evaluate f(x) in calls of at most this many examples (0: all at once).</param>
-    public static AttributionSetup Create(AttributionRequest request, bool allowNonFinite, ModelCallCounter? evaluator = null, CancellationToken cancellationToken = default, bool allowBaselineDistribution = false, int rowsPerCall = 0)
+    /// <param name="allowIntegerInput">Accept an integer attributed input (token ids): perturbation and layer methods
+    /// replace whole values (e.g. by a baseline id); the values are held as floats (exact below 2^24) and converted back.</param>
+    public static AttributionSetup Create(AttributionRequest request, bool allowNonFinite, ModelCallCounter? evaluator = null, CancellationToken cancellationToken = default, bool allowBaselineDistribution = false, int rowsPerCall = 0, bool allowIntegerInput = false)
     {
         ArgumentNullException.ThrowIfNull(request);
         if (request.Model is not IPredictor model)
@@ -75,10 +92,16 @@ public sealed class AttributionSetup
         }
 
         ValidateInputs(request, model);
-        if (request.Inputs[request.InputIndex] is not NdArray<float> input)
+        var attributed = request.Inputs[request.InputIndex];
+        NdArray<float> input = attributed switch
         {
-            throw new InterpException($"inputs[{request.InputIndex}] ('{model.Inputs[request.InputIndex].Name}') must be a float input to be attributed; it is {request.Inputs[request.InputIndex].ElementType.Name}.");
-        }
+            NdArray<float> f => f,
+            NdArray<long> l when allowIntegerInput => new NdArray<float>(l.Data.Select(v => (float)v).ToArray(), l.ShapeArray),
+            NdArray<int> i when allowIntegerInput => new NdArray<float>(i.Data.Select(v => (float)v).ToArray(), i.ShapeArray),
+            _ => throw new InterpException(
+                $"inputs[{request.InputIndex}] ('{model.Inputs[request.InputIndex].Name}') must be a float input to be attributed by this method; it is {attributed.ElementType.Name} " +
+                "(token ids: use a layer method on the embeddings, e.g. layer-integrated-gradients, or a perturbation method)."),
+        };
 
         if (!(allowNonFinite || request.AllowNonFinite))
         {
@@ -87,7 +110,7 @@ public sealed class AttributionSetup
             if (!float.IsFinite(request.BaselineValue)) throw new InterpException("baseline value must be finite.");
         }
 
-        var setup = new AttributionSetup(request, model, input);
+        var setup = new AttributionSetup(request, model, input) { InputElementType = attributed.ElementType };
         setup.ValidateBroadcast("baselines", request.Baselines?.ShapeArray, allowAnyRows: allowBaselineDistribution);
         setup.ValidateBroadcast("feature_mask", request.FeatureMask?.ShapeArray);
         setup.ValidateBroadcast("grouped_mask", request.GroupedMask?.ShapeArray);

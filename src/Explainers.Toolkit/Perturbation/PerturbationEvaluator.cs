@@ -84,7 +84,7 @@ public sealed class PerturbationEvaluator
             for (int i = 0; i < request.Inputs.Count; i++)
             {
                 batchInputs[i] = i == request.InputIndex
-                    ? new NdArray<float>(attributed, [count, .. _setup.ExampleShape])
+                    ? _setup.ToModelInput(attributed, count)
                     : GatherRows(request.Inputs[i], examples);
             }
 
