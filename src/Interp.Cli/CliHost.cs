@@ -36,6 +36,7 @@ internal static class CliHost
         builder.Services.AddExplainers(builder.Configuration, AppContext.BaseDirectory)
             .AddOnnxRuntime()
             .AddOnnxImporter()
+            .AddMLNet()
             .AddTorchSharp();
 
         var host = builder.Build();
