@@ -1,10 +1,11 @@
 using Interp.Explainers.Plugins;
+using Microsoft.Extensions.DependencyInjection;
 
 [assembly: InterpPlugin(typeof(Interp.Explainers.Attribution.AttributionPack))]
 
 namespace Interp.Explainers.Attribution;
 
-/// <summary>The attribution pack's plugin entry: registers its explainers.</summary>
+/// <summary>The attribution pack's plugin entry: registers its explainers and the quality metrics.</summary>
 public sealed class AttributionPack : IInterpPlugin
 {
     /// <inheritdoc />
@@ -32,5 +33,10 @@ public sealed class AttributionPack : IInterpPlugin
             .AddExplainer<LayerConductance.LayerConductance>()
             .AddExplainer<LayerGradCam.LayerGradCam>()
             .AddExplainer<GuidedGradCam.GuidedGradCam>();
+        registrar.AddExplainer<TreeShap.TreeShap>();
+
+        // Quality metrics (infidelity, sensitivity, deletion/insertion) reach hosts that load the pack as a plugin
+        // through the shared IQualityMetrics contract.
+        registrar.Services.AddQualityMetrics();
     }
 }

@@ -29,6 +29,7 @@ public static class CliApp
         root.Subcommands.Add(DemoCommand.Create());
         root.Subcommands.Add(DoctorCommand.Create());
         root.Subcommands.Add(VerifyModelCommand.Create());
+        root.Subcommands.Add(ShapCommand.Create());
 
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)

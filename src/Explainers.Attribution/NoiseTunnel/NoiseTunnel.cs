@@ -80,21 +80,7 @@ public sealed class NoiseTunnel : ExplainerBase<AttributionRequest, AttributionE
             for (int i = 0; i < len; i++) noisy[(j * len) + i] = x[i] + noise[(j * len) + i];
         }
 
-        var inputs = request.Inputs.Select((t, i) => i == request.InputIndex ? new NdArray<float>(noisy, [n * samples, .. input.RowShape]) : Gradients.Rows.Gather(t, examples)).ToList();
-        var repeated = new AttributionRequest
-        {
-            Model = request.Model,
-            Inputs = inputs,
-            InputIndex = request.InputIndex,
-            Baselines = request.Baselines is { } b && b.Shape[0] == n && n > 1 ? (NdArray<float>)Gradients.Rows.Gather(b, examples) : request.Baselines,
-            BaselineValue = request.BaselineValue,
-            Targets = request.Targets is { Count: > 1 } t2 ? examples.Select(e => t2[e]).ToArray() : request.Targets,
-            FeatureMask = request.FeatureMask is { } fm && fm.Shape[0] == n && n > 1 ? (NdArray<int>)Gradients.Rows.Gather(fm, examples) : request.FeatureMask,
-            GroupedMask = request.GroupedMask,
-            AllowNonFinite = request.AllowNonFinite,
-            Seed = request.Seed,
-            Labels = request.Labels,
-        };
+        var repeated = Metrics.RequestRows.ForRows(request, new NdArray<float>(noisy, [n * samples, .. input.RowShape]), examples);
         var result = (AttributionExplanation)await inner.ExplainAsync(repeated, cancellationToken).ConfigureAwait(false);
         int outLen = result.Attributions.RowLength;
         var aggregated = new float[n * outLen];

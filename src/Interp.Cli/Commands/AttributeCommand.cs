@@ -13,9 +13,10 @@ namespace Interp.Cli.Commands;
 
 /// <summary>
 /// <c>interp attribute --model &lt;file&gt; --method &lt;alias&gt; (--inputs &lt;inputs.json&gt; | --image &lt;file&gt;... --preprocess &lt;preset|spec.json&gt;)
-/// [--target N] [--set Option=value]... [--out file]</c>: runs a local attribution explainer and writes the explanation envelope
+/// [--target N] [--set Option=value]... [--quality list] [--out file]</c>: runs a local attribution explainer and writes the explanation envelope
 /// (to stdout without <c>--out</c>). With <c>--image</c> every image is one example and the explanation's
-/// <c>labels.image</c> carries the image geometry.
+/// <c>labels.image</c> carries the image geometry. <c>--quality</c> (comma-separated: infidelity, sensitivity_max,
+/// deletion, insertion, or all) adds quality metrics to the explanation before it is written.
 /// </summary>
 internal static class AttributeCommand
 {
@@ -30,7 +31,8 @@ internal static class AttributeCommand
         var set = new Option<string[]>("--set") { Description = "Explainer option, Option=value (repeatable; lists comma-separated).", AllowMultipleArgumentsPerToken = false };
         var output = new Option<FileInfo?>("--out") { Description = "Write the explanation here (written atomically)." };
         var layer = new Option<string?>("--layer") { Description = "Hook point for layer methods (same as --set Layer=...), e.g. an ONNX value name." };
-        var command = new Command("attribute", "Attribute a model's output to its inputs.") { model, method, inputs, image, preprocess, target, set, layer, output };
+        var quality = new Option<string?>("--quality") { Description = "Quality metrics to add, comma-separated: infidelity, sensitivity_max, deletion, insertion, or all." };
+        var command = new Command("attribute", "Attribute a model's output to its inputs.") { model, method, inputs, image, preprocess, target, set, layer, quality, output };
         command.SetAction((parse, ct) => CommandRunner.RunAsync(parse.GetValue(CliApp.Verbose), async () =>
         {
             var methodName = parse.GetValue(method)!;
@@ -41,7 +43,8 @@ internal static class AttributeCommand
                 registry => SetOptions.ToConfiguration(registry.Require(methodName), pairs),
                 parse.GetValue(CliApp.Verbose),
                 ct).ConfigureAwait(false);
-            var explanation = await RunAsync(host.Services, parse.GetValue(model)!.FullName, methodName, examples, parse.GetValue(target), ct).ConfigureAwait(false);
+            var metrics = QualityList(host.Services, parse.GetValue(quality));
+            var explanation = await RunAsync(host.Services, parse.GetValue(model)!.FullName, methodName, examples, parse.GetValue(target), ct, metrics).ConfigureAwait(false);
             var outFile = parse.GetValue(output);
             if (outFile is null)
             {
@@ -67,8 +70,11 @@ internal static class AttributeCommand
         return command;
     }
 
-    /// <summary>Loads the model and the examples (an inputs file or images), creates the explainer and runs it.</summary>
-    public static async Task<Explanation> RunAsync(IServiceProvider services, string modelPath, string method, AttributionInputs examples, int? target, CancellationToken ct)
+    /// <summary>
+    /// Loads the model and the examples (an inputs file or images), creates the explainer and runs it; then adds the
+    /// <paramref name="quality"/> metrics (while the model is still loaded).
+    /// </summary>
+    public static async Task<Explanation> RunAsync(IServiceProvider services, string modelPath, string method, AttributionInputs examples, int? target, CancellationToken ct, IReadOnlyList<string>? quality = null)
     {
         var factory = services.GetRequiredService<IExplainerFactory>();
         var explainer = factory.Create(method);
@@ -86,6 +92,28 @@ internal static class AttributeCommand
         }
 
         var request = examples.ToRequest(predictor, target);
-        return await explainer.ExplainAsync(request, ct).ConfigureAwait(false);
+        var explanation = await explainer.ExplainAsync(request, ct).ConfigureAwait(false);
+        if (quality is { Count: > 0 } && explanation is AttributionExplanation attribution)
+        {
+            await services.GetRequiredService<IQualityMetrics>().AddAsync(attribution, explainer, request, quality, ct).ConfigureAwait(false);
+        }
+
+        return explanation;
+    }
+
+    /// <summary>The metric names of <c>--quality</c> (empty without it), checked before anything runs.</summary>
+    private static IReadOnlyList<string> QualityList(IServiceProvider services, string? list)
+    {
+        if (string.IsNullOrWhiteSpace(list)) return [];
+        var metrics = services.GetService<IQualityMetrics>()
+            ?? throw new InterpException("--quality: no quality metrics are available (the attribution pack is not loaded).") { IsConfigurationError = true };
+        var names = list.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var unknown = names.FirstOrDefault(n => !string.Equals(n, "all", StringComparison.OrdinalIgnoreCase) && !metrics.Names.Contains(n, StringComparer.OrdinalIgnoreCase));
+        if (unknown is not null)
+        {
+            throw new InterpException($"--quality: unknown metric '{unknown}'; use {string.Join(", ", metrics.Names)} or all.") { IsConfigurationError = true };
+        }
+
+        return names;
     }
 }

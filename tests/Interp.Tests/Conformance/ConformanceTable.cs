@@ -53,6 +53,22 @@ public static class ConformanceTable
         new("GuidedGradCam", ExplainerLevel.Local, ("Layer", "x", "x"), ("PerturbationsPerEval", "-1"), [("Layer", LayerPlaceholder)], Gradients: true, Case: "cnn_tiny"),
     ];
 
+    /// <summary>
+    /// Explainers of tree ensembles (SHAP requests, not attribution requests): enrolled in <see cref="TreeConformanceTests"/>,
+    /// the same cross-cutting checks on a small LightGBM model.
+    /// </summary>
+    public static IReadOnlyList<Entry> TreeEntries { get; } =
+    [
+        new("TreeShap", ExplainerLevel.Local, ("Interactions", "true", true), ("FeaturePerturbation", "bogus"), [], Case: "lightgbm_binary"),
+    ];
+
+    public static TheoryData<string> TreeNames()
+    {
+        var data = new TheoryData<string>();
+        foreach (var e in TreeEntries) data.Add(e.Name);
+        return data;
+    }
+
     public static TheoryData<string> Names()
     {
         var data = new TheoryData<string>();
