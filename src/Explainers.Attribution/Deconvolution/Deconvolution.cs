@@ -1,8 +1,6 @@
 using Interp.Explainers.Attribution.Gradients;
 using Interp.Explainers.Hosting;
 using Interp.Explainers.Models;
-using Interp.Explainers.Requests;
-using Interp.Explainers.Toolkit.Perturbation;
 
 namespace Interp.Explainers.Attribution.Deconvolution;
 
@@ -14,23 +12,15 @@ namespace Interp.Explainers.Attribution.Deconvolution;
 /// </remarks>
 [Explainer("Deconvolution", ExplainerLevel.Local, typeof(GradientOptions), RequiredCapabilities = [typeof(IBackwardRules)],
     Description = "Gradient with ReLU backward relu(g) (deconvolution).")]
-public sealed class Deconvolution : ExplainerBase<AttributionRequest, AttributionExplanation, GradientOptions>
+public sealed class Deconvolution : ReluRuleExplainer
 {
-    private readonly IBatchPlanner _planner;
-
     /// <summary>Creates the explainer.</summary>
     /// <param name="options">Validated options.</param>
     /// <param name="planner">Batch planner (default: 64 MiB budget).</param>
-    public Deconvolution(GradientOptions options, IBatchPlanner? planner = null) : base(options) => _planner = planner ?? new BatchPlanner();
+    public Deconvolution(GradientOptions options, IBatchPlanner? planner = null) : base(options, planner)
+    {
+    }
 
     /// <inheritdoc />
-    public override Task<AttributionExplanation> ExplainAsync(AttributionRequest request, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        var rules = request.Model as IBackwardRules ?? throw new MissingCapabilityException(Name, typeof(IBackwardRules), request.Model);
-        var counter = new ModelCallCounter();
-        var setup = AttributionSetup.Create(request, Options.AllowNonFinite, counter, cancellationToken, rowsPerCall: Options.PerturbationsPerEval);
-        var batches = new GradientBatches(setup, _planner, Options.PerturbationsPerEval, counter, (inputs, targets, ct) => rules.Gradients(inputs, targets, NonlinearityRule.Deconvolution, ct));
-        return Task.FromResult(setup.ToExplanation(this, GradientAtInput.Run(setup, batches, cancellationToken), counter));
-    }
+    protected override NonlinearityRule Rule => NonlinearityRule.Deconvolution;
 }

@@ -18,14 +18,14 @@ namespace Interp.Explainers.Attribution.DeepLift;
 /// </remarks>
 [Explainer("DeepLift", ExplainerLevel.Local, typeof(DeepLiftOptions), RequiredCapabilities = [typeof(IBackwardRules)],
     Description = "DeepLIFT Rescale: difference-from-reference multipliers through the network.")]
-public sealed class DeepLift : ExplainerBase<AttributionRequest, AttributionExplanation, DeepLiftOptions>
+public sealed class DeepLift : Common.AttributionExplainer<DeepLiftOptions>
 {
-    private readonly IBatchPlanner _planner;
-
     /// <summary>Creates the explainer.</summary>
     /// <param name="options">Validated options.</param>
     /// <param name="planner">Batch planner (default: 64 MiB budget).</param>
-    public DeepLift(DeepLiftOptions options, IBatchPlanner? planner = null) : base(options) => _planner = planner ?? new BatchPlanner();
+    public DeepLift(DeepLiftOptions options, IBatchPlanner? planner = null) : base(options, planner)
+    {
+    }
 
     /// <inheritdoc />
     public override Task<AttributionExplanation> ExplainAsync(AttributionRequest request, CancellationToken cancellationToken = default)
@@ -34,7 +34,7 @@ public sealed class DeepLift : ExplainerBase<AttributionRequest, AttributionExpl
         var rules = request.Model as IBackwardRules ?? throw new MissingCapabilityException(Name, typeof(IBackwardRules), request.Model);
         var counter = new ModelCallCounter();
         var setup = AttributionSetup.Create(request, Options.AllowNonFinite, counter, cancellationToken, rowsPerCall: Options.PerturbationsPerEval);
-        var (attributions, deltas) = DeepLiftPass.Run(setup, rules, new BaselineSet(setup), _planner, Options.PerturbationsPerEval, Options.Epsilon, Options.MultiplyByInputs, counter, cancellationToken);
+        var (attributions, deltas) = DeepLiftPass.Run(setup, rules, new BaselineSet(setup), Planner, Options.PerturbationsPerEval, Options.Epsilon, Options.MultiplyByInputs, counter, cancellationToken);
         return Task.FromResult(setup.ToExplanation(this, attributions, counter, convergenceDelta: deltas));
     }
 }

@@ -19,14 +19,14 @@ namespace Interp.Explainers.Attribution.DeepLiftShap;
 /// </remarks>
 [Explainer("DeepLiftShap", ExplainerLevel.Local, typeof(DeepLiftOptions), RequiredCapabilities = [typeof(IBackwardRules)],
     Description = "DeepLIFT averaged over a distribution of baselines.")]
-public sealed class DeepLiftShap : ExplainerBase<AttributionRequest, AttributionExplanation, DeepLiftOptions>
+public sealed class DeepLiftShap : Common.AttributionExplainer<DeepLiftOptions>
 {
-    private readonly IBatchPlanner _planner;
-
     /// <summary>Creates the explainer.</summary>
     /// <param name="options">Validated options.</param>
     /// <param name="planner">Batch planner (default: 64 MiB budget).</param>
-    public DeepLiftShap(DeepLiftOptions options, IBatchPlanner? planner = null) : base(options) => _planner = planner ?? new BatchPlanner();
+    public DeepLiftShap(DeepLiftOptions options, IBatchPlanner? planner = null) : base(options, planner)
+    {
+    }
 
     /// <inheritdoc />
     public override Task<AttributionExplanation> ExplainAsync(AttributionRequest request, CancellationToken cancellationToken = default)
@@ -36,7 +36,7 @@ public sealed class DeepLiftShap : ExplainerBase<AttributionRequest, Attribution
         var counter = new ModelCallCounter();
         var setup = AttributionSetup.Create(request, Options.AllowNonFinite, counter, cancellationToken, allowBaselineDistribution: true, rowsPerCall: Options.PerturbationsPerEval);
         var baselines = new BaselineSet(setup, forceDistribution: request.Baselines is not null);
-        var (attributions, perPair) = DeepLiftPass.Run(setup, rules, baselines, _planner, Options.PerturbationsPerEval, Options.Epsilon, Options.MultiplyByInputs, counter, cancellationToken);
+        var (attributions, perPair) = DeepLiftPass.Run(setup, rules, baselines, Planner, Options.PerturbationsPerEval, Options.Epsilon, Options.MultiplyByInputs, counter, cancellationToken);
         int b = baselines.PerExample;
         var mean = Enumerable.Range(0, setup.Examples).Select(e => perPair.Skip(e * b).Take(b).Average()).ToArray();
         var explanation = setup.ToExplanation(this, attributions, counter, convergenceDelta: mean);

@@ -19,15 +19,14 @@ namespace Interp.Explainers.Attribution.FeatureAblation;
 [Explainer("FeatureAblation", ExplainerLevel.Local, typeof(FeatureAblationOptions),
     RequiredCapabilities = [typeof(IPredictor)],
     Description = "Replace each feature (or mask group) by the baseline; attribution = drop in the target output.")]
-public sealed class FeatureAblation : ExplainerBase<AttributionRequest, AttributionExplanation, FeatureAblationOptions>
+public sealed class FeatureAblation : Common.AttributionExplainer<FeatureAblationOptions>
 {
-    private readonly IBatchPlanner _planner;
-
     /// <summary>Creates the explainer.</summary>
     /// <param name="options">Validated options.</param>
     /// <param name="planner">Batch planner (default: 64 MiB budget).</param>
-    public FeatureAblation(FeatureAblationOptions options, IBatchPlanner? planner = null)
-        : base(options) => _planner = planner ?? new BatchPlanner();
+    public FeatureAblation(FeatureAblationOptions options, IBatchPlanner? planner = null) : base(options, planner)
+    {
+    }
 
     /// <inheritdoc />
     public override Task<AttributionExplanation> ExplainAsync(AttributionRequest request, CancellationToken cancellationToken = default)
@@ -47,7 +46,7 @@ public sealed class FeatureAblation : ExplainerBase<AttributionRequest, Attribut
             }
         }
 
-        var rows = PerturbationEvaluator.PlanRows(setup, _planner, Options.PerturbationsPerEval);
+        var rows = PerturbationEvaluator.PlanRows(setup, Planner, Options.PerturbationsPerEval);
         var attributions = AblationAccumulator.Run(setup, jobs, rows, counter, cancellationToken);
         return Task.FromResult(setup.ToExplanation(this, attributions, counter));
     }

@@ -18,14 +18,14 @@ namespace Interp.Explainers.Attribution.GradientShap;
 /// </remarks>
 [Explainer("GradientShap", ExplainerLevel.Local, typeof(GradientShapOptions), RequiredCapabilities = [typeof(IDifferentiable)],
     Description = "Expected gradients between random baselines and the (noisy) input.")]
-public sealed class GradientShap : ExplainerBase<AttributionRequest, AttributionExplanation, GradientShapOptions>
+public sealed class GradientShap : Common.AttributionExplainer<GradientShapOptions>
 {
-    private readonly IBatchPlanner _planner;
-
     /// <summary>Creates the explainer.</summary>
     /// <param name="options">Validated options.</param>
     /// <param name="planner">Batch planner (default: 64 MiB budget).</param>
-    public GradientShap(GradientShapOptions options, IBatchPlanner? planner = null) : base(options) => _planner = planner ?? new BatchPlanner();
+    public GradientShap(GradientShapOptions options, IBatchPlanner? planner = null) : base(options, planner)
+    {
+    }
 
     /// <inheritdoc />
     public override Task<AttributionExplanation> ExplainAsync(AttributionRequest request, CancellationToken cancellationToken = default)
@@ -36,7 +36,7 @@ public sealed class GradientShap : ExplainerBase<AttributionRequest, Attribution
         var setup = AttributionSetup.Create(request, Options.AllowNonFinite, counter, cancellationToken, allowBaselineDistribution: true, rowsPerCall: Options.PerturbationsPerEval);
         int baselineCount = request.Baselines?.Shape[0] ?? 1;
         var draws = GradientShapDraws.Sample(seed, setup.Examples * Options.Samples, setup.ExampleLength, baselineCount, Options.Stdev);
-        var attributions = Attribute(setup, new GradientBatches(setup, _planner, Options.PerturbationsPerEval, counter), draws, Options.Samples, Options.MultiplyByInputs, cancellationToken);
+        var attributions = Attribute(setup, new GradientBatches(setup, Planner, Options.PerturbationsPerEval, counter), draws, Options.Samples, Options.MultiplyByInputs, cancellationToken);
         return Task.FromResult(setup.ToExplanation(this, attributions, counter, seed));
     }
 

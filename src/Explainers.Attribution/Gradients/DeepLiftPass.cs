@@ -38,7 +38,7 @@ internal static class DeepLiftPass
             for (int i = 0; i < inputs.Length; i++)
             {
                 bool attributed = i == request.InputIndex;
-                inputs[i] = attributed ? new NdArray<float>(x, [count, .. setup.ExampleShape]) : Rows.Gather(request.Inputs[i], examples);
+                inputs[i] = attributed ? new NdArray<float>(x, [count, .. setup.ExampleShape]) : PerturbedBatch.Gather(request.Inputs[i], examples);
                 references[i] = attributed ? new NdArray<float>(reference, [count, .. setup.ExampleShape]) : inputs[i];
             }
 

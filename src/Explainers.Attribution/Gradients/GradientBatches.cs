@@ -34,27 +34,11 @@ internal sealed class GradientBatches
     public void Run(int total, Func<int, int> exampleOf, Action<int, Span<float>> fill, Action<int, ReadOnlySpan<float>, float> onGradient, CancellationToken cancellationToken)
     {
         var request = _setup.Request;
-        int len = _setup.ExampleLength;
         for (int start = 0; start < total; start += RowsPerBatch)
         {
             cancellationToken.ThrowIfCancellationRequested();
             int count = Math.Min(RowsPerBatch, total - start);
-            var examples = new int[count];
-            var attributed = new float[count * len];
-            for (int r = 0; r < count; r++)
-            {
-                examples[r] = exampleOf(start + r);
-                var row = attributed.AsSpan(r * len, len);
-                _setup.Input.Row(examples[r]).CopyTo(row);
-                fill(start + r, row);
-            }
-
-            var inputs = new INdArray[request.Inputs.Count];
-            for (int i = 0; i < inputs.Length; i++)
-            {
-                inputs[i] = i == request.InputIndex ? _setup.ToModelInput(attributed, count) : Rows.Gather(request.Inputs[i], examples);
-            }
-
+            var (examples, inputs) = PerturbedBatch.Build(_setup, start, count, exampleOf, fill);
             var result = _gradients(inputs, examples.Select(e => _setup.Targets[e]).ToArray(), cancellationToken);
             _counter.Record(count);
             var gradient = result.InputGradients[request.InputIndex];

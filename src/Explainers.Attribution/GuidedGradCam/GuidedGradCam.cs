@@ -19,14 +19,14 @@ namespace Interp.Explainers.Attribution.GuidedGradCam;
 /// </remarks>
 [Explainer("GuidedGradCam", ExplainerLevel.Local, typeof(LayerOptions), RequiredCapabilities = [typeof(ILayerDifferentiable), typeof(IBackwardRules)],
     Description = "Guided backpropagation times the (upsampled) Grad-CAM map.")]
-public sealed class GuidedGradCam : ExplainerBase<AttributionRequest, AttributionExplanation, LayerOptions>
+public sealed class GuidedGradCam : Common.AttributionExplainer<LayerOptions>
 {
-    private readonly IBatchPlanner _planner;
-
     /// <summary>Creates the explainer.</summary>
     /// <param name="options">Validated options.</param>
     /// <param name="planner">Batch planner (default: 64 MiB budget).</param>
-    public GuidedGradCam(LayerOptions options, IBatchPlanner? planner = null) : base(options) => _planner = planner ?? new BatchPlanner();
+    public GuidedGradCam(LayerOptions options, IBatchPlanner? planner = null) : base(options, planner)
+    {
+    }
 
     /// <inheritdoc />
     public override Task<AttributionExplanation> ExplainAsync(AttributionRequest request, CancellationToken cancellationToken = default)
@@ -35,9 +35,9 @@ public sealed class GuidedGradCam : ExplainerBase<AttributionRequest, Attributio
         var rules = request.Model as IBackwardRules ?? throw new MissingCapabilityException(Name, typeof(IBackwardRules), request.Model);
         var counter = new ModelCallCounter();
         var setup = AttributionSetup.Create(request, Options.AllowNonFinite, counter, cancellationToken, rowsPerCall: Options.PerturbationsPerEval);
-        var (activations, gradients, shape) = new LayerPass(setup, Options.Layer, Name, _planner, Options.PerturbationsPerEval, counter).AtInputs(cancellationToken);
+        var (activations, gradients, shape) = new LayerPass(setup, Options.Layer, Name, Planner, Options.PerturbationsPerEval, counter).AtInputs(cancellationToken);
         var map = GradCamMap.Compute(activations, gradients, setup.Examples, shape, relu: true, out var mapShape);
-        var guided = GradientAtInput.Run(setup, new GradientBatches(setup, _planner, Options.PerturbationsPerEval, counter, (i, t, ct) => rules.Gradients(i, t, NonlinearityRule.GuidedBackprop, ct)), cancellationToken);
+        var guided = GradientAtInput.Run(setup, new GradientBatches(setup, Planner, Options.PerturbationsPerEval, counter, (i, t, ct) => rules.Gradients(i, t, NonlinearityRule.GuidedBackprop, ct)), cancellationToken);
         var input = setup.ExampleShape;
         if (input.Length != 3 || mapShape.Length != 3)
         {

@@ -14,14 +14,14 @@ namespace Interp.Explainers.Attribution.InputXGradient;
 /// </remarks>
 [Explainer("InputXGradient", ExplainerLevel.Local, typeof(GradientOptions), RequiredCapabilities = [typeof(IDifferentiable)],
     Description = "Input times the gradient of the target.")]
-public sealed class InputXGradient : ExplainerBase<AttributionRequest, AttributionExplanation, GradientOptions>
+public sealed class InputXGradient : Common.AttributionExplainer<GradientOptions>
 {
-    private readonly IBatchPlanner _planner;
-
     /// <summary>Creates the explainer.</summary>
     /// <param name="options">Validated options.</param>
     /// <param name="planner">Batch planner (default: 64 MiB budget).</param>
-    public InputXGradient(GradientOptions options, IBatchPlanner? planner = null) : base(options) => _planner = planner ?? new BatchPlanner();
+    public InputXGradient(GradientOptions options, IBatchPlanner? planner = null) : base(options, planner)
+    {
+    }
 
     /// <inheritdoc />
     public override Task<AttributionExplanation> ExplainAsync(AttributionRequest request, CancellationToken cancellationToken = default)
@@ -29,7 +29,7 @@ public sealed class InputXGradient : ExplainerBase<AttributionRequest, Attributi
         ArgumentNullException.ThrowIfNull(request);
         var counter = new ModelCallCounter();
         var setup = AttributionSetup.Create(request, Options.AllowNonFinite, counter, cancellationToken, rowsPerCall: Options.PerturbationsPerEval);
-        var gradients = GradientAtInput.Run(setup, new GradientBatches(setup, _planner, Options.PerturbationsPerEval, counter), cancellationToken);
+        var gradients = GradientAtInput.Run(setup, new GradientBatches(setup, Planner, Options.PerturbationsPerEval, counter), cancellationToken);
         for (int i = 0; i < gradients.Length; i++) gradients[i] *= setup.Input.Data[i];
         return Task.FromResult(setup.ToExplanation(this, gradients, counter));
     }

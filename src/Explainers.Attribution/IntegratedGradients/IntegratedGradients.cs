@@ -20,15 +20,14 @@ namespace Interp.Explainers.Attribution.IntegratedGradients;
 [Explainer("IntegratedGradients", ExplainerLevel.Local, typeof(IntegratedGradientsOptions),
     RequiredCapabilities = [typeof(IDifferentiable)],
     Description = "Path integral of gradients from a baseline to the input (Gauss–Legendre or Riemann rules).")]
-public sealed class IntegratedGradients : ExplainerBase<AttributionRequest, AttributionExplanation, IntegratedGradientsOptions>
+public sealed class IntegratedGradients : Common.AttributionExplainer<IntegratedGradientsOptions>
 {
-    private readonly IBatchPlanner _planner;
-
     /// <summary>Creates the explainer.</summary>
     /// <param name="options">Validated options.</param>
     /// <param name="planner">Batch planner (default: 64 MiB budget).</param>
-    public IntegratedGradients(IntegratedGradientsOptions options, IBatchPlanner? planner = null)
-        : base(options) => _planner = planner ?? new BatchPlanner();
+    public IntegratedGradients(IntegratedGradientsOptions options, IBatchPlanner? planner = null) : base(options, planner)
+    {
+    }
 
     /// <inheritdoc />
     public override Task<AttributionExplanation> ExplainAsync(AttributionRequest request, CancellationToken cancellationToken = default)
@@ -38,8 +37,8 @@ public sealed class IntegratedGradients : ExplainerBase<AttributionRequest, Attr
         var counter = new ModelCallCounter();
         var setup = AttributionSetup.Create(request, Options.AllowNonFinite, counter, cancellationToken, allowBaselineDistribution: true, rowsPerCall: Options.PerturbationsPerEval);
         var (alphas, weights) = Quadrature.Get(rule, Options.Steps);
-        var batches = new GradientBatches(setup, _planner, Options.PerturbationsPerEval, counter);
-        var forward = new PerturbationEvaluator(setup, PerturbationEvaluator.PlanRows(setup, _planner, Options.PerturbationsPerEval), counter);
+        var batches = new GradientBatches(setup, Planner, Options.PerturbationsPerEval, counter);
+        var forward = new PerturbationEvaluator(setup, PerturbationEvaluator.PlanRows(setup, Planner, Options.PerturbationsPerEval), counter);
         var (attributions, delta) = PathIntegral.Run(setup, new BaselineSet(setup), batches, forward, alphas, weights, Options.MultiplyByInputs, cancellationToken);
         return Task.FromResult(setup.ToExplanation(this, attributions, counter, convergenceDelta: delta));
     }

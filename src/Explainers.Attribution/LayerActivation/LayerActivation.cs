@@ -14,14 +14,14 @@ namespace Interp.Explainers.Attribution.LayerActivation;
 /// </remarks>
 [Explainer("LayerActivation", ExplainerLevel.Local, typeof(LayerOptions), RequiredCapabilities = [typeof(ILayerDifferentiable)],
     Description = "The activation at a hook point.")]
-public sealed class LayerActivation : ExplainerBase<AttributionRequest, AttributionExplanation, LayerOptions>
+public sealed class LayerActivation : Common.AttributionExplainer<LayerOptions>
 {
-    private readonly IBatchPlanner _planner;
-
     /// <summary>Creates the explainer.</summary>
     /// <param name="options">Validated options.</param>
     /// <param name="planner">Batch planner (default: 64 MiB budget).</param>
-    public LayerActivation(LayerOptions options, IBatchPlanner? planner = null) : base(options) => _planner = planner ?? new BatchPlanner();
+    public LayerActivation(LayerOptions options, IBatchPlanner? planner = null) : base(options, planner)
+    {
+    }
 
     /// <inheritdoc />
     public override Task<AttributionExplanation> ExplainAsync(AttributionRequest request, CancellationToken cancellationToken = default)
@@ -29,7 +29,7 @@ public sealed class LayerActivation : ExplainerBase<AttributionRequest, Attribut
         ArgumentNullException.ThrowIfNull(request);
         var counter = new ModelCallCounter();
         var setup = AttributionSetup.Create(request, Options.AllowNonFinite, counter, cancellationToken, rowsPerCall: Options.PerturbationsPerEval, allowIntegerInput: true);
-        var (activations, _, shape) = new LayerPass(setup, Options.Layer, Name, _planner, Options.PerturbationsPerEval, counter).AtInputs(cancellationToken);
+        var (activations, _, shape) = new LayerPass(setup, Options.Layer, Name, Planner, Options.PerturbationsPerEval, counter).AtInputs(cancellationToken);
         return Task.FromResult(setup.ToExplanation(this, activations, counter, shape: [setup.Examples, .. shape]));
     }
 }

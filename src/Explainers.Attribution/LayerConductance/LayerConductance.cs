@@ -20,14 +20,14 @@ namespace Interp.Explainers.Attribution.LayerConductance;
 /// </remarks>
 [Explainer("LayerConductance", ExplainerLevel.Local, typeof(LayerPathOptions), RequiredCapabilities = [typeof(ILayerDifferentiable)],
     Description = "How much of the input-space path integral flows through each unit of a layer.")]
-public sealed class LayerConductance : ExplainerBase<AttributionRequest, AttributionExplanation, LayerPathOptions>
+public sealed class LayerConductance : Common.AttributionExplainer<LayerPathOptions>
 {
-    private readonly IBatchPlanner _planner;
-
     /// <summary>Creates the explainer.</summary>
     /// <param name="options">Validated options.</param>
     /// <param name="planner">Batch planner (default: 64 MiB budget).</param>
-    public LayerConductance(LayerPathOptions options, IBatchPlanner? planner = null) : base(options) => _planner = planner ?? new BatchPlanner();
+    public LayerConductance(LayerPathOptions options, IBatchPlanner? planner = null) : base(options, planner)
+    {
+    }
 
     /// <inheritdoc />
     public override Task<AttributionExplanation> ExplainAsync(AttributionRequest request, CancellationToken cancellationToken = default)
@@ -35,7 +35,7 @@ public sealed class LayerConductance : ExplainerBase<AttributionRequest, Attribu
         ArgumentNullException.ThrowIfNull(request);
         var counter = new ModelCallCounter();
         var setup = AttributionSetup.Create(request, Options.AllowNonFinite, counter, cancellationToken, rowsPerCall: Options.PerturbationsPerEval);
-        var pass = new LayerPass(setup, Options.Layer, Name, _planner, Options.PerturbationsPerEval, counter);
+        var pass = new LayerPass(setup, Options.Layer, Name, Planner, Options.PerturbationsPerEval, counter);
         int points = Options.Steps + 1, len = setup.ExampleLength;
         var (alphas, _) = Quadrature.Get(Options.ParsedRule, points);
         float[]? previous = null, previousGradient = null;
@@ -74,7 +74,7 @@ public sealed class LayerConductance : ExplainerBase<AttributionRequest, Attribu
             },
             cancellationToken);
 
-        var atBaselines = new PerturbationEvaluator(setup, PerturbationEvaluator.PlanRows(setup, _planner, Options.PerturbationsPerEval), counter)
+        var atBaselines = new PerturbationEvaluator(setup, PerturbationEvaluator.PlanRows(setup, Planner, Options.PerturbationsPerEval), counter)
             .Evaluate(setup.Examples, k => k, (k, row) => setup.Baseline(k).CopyTo(row), cancellationToken);
         var attributions = sums!.Select(v => (float)v).ToArray();
         var delta = new double[setup.Examples];

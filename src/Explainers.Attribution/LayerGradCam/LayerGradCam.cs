@@ -17,14 +17,14 @@ namespace Interp.Explainers.Attribution.LayerGradCam;
 /// </remarks>
 [Explainer("LayerGradCam", ExplainerLevel.Local, typeof(LayerGradCamOptions), RequiredCapabilities = [typeof(ILayerDifferentiable)],
     Description = "Grad-CAM: a conv layer's channels weighted by their mean gradient.")]
-public sealed class LayerGradCam : ExplainerBase<AttributionRequest, AttributionExplanation, LayerGradCamOptions>
+public sealed class LayerGradCam : Common.AttributionExplainer<LayerGradCamOptions>
 {
-    private readonly IBatchPlanner _planner;
-
     /// <summary>Creates the explainer.</summary>
     /// <param name="options">Validated options.</param>
     /// <param name="planner">Batch planner (default: 64 MiB budget).</param>
-    public LayerGradCam(LayerGradCamOptions options, IBatchPlanner? planner = null) : base(options) => _planner = planner ?? new BatchPlanner();
+    public LayerGradCam(LayerGradCamOptions options, IBatchPlanner? planner = null) : base(options, planner)
+    {
+    }
 
     /// <inheritdoc />
     public override Task<AttributionExplanation> ExplainAsync(AttributionRequest request, CancellationToken cancellationToken = default)
@@ -32,7 +32,7 @@ public sealed class LayerGradCam : ExplainerBase<AttributionRequest, Attribution
         ArgumentNullException.ThrowIfNull(request);
         var counter = new ModelCallCounter();
         var setup = AttributionSetup.Create(request, Options.AllowNonFinite, counter, cancellationToken, rowsPerCall: Options.PerturbationsPerEval, allowIntegerInput: true);
-        var (activations, gradients, shape) = new LayerPass(setup, Options.Layer, Name, _planner, Options.PerturbationsPerEval, counter).AtInputs(cancellationToken);
+        var (activations, gradients, shape) = new LayerPass(setup, Options.Layer, Name, Planner, Options.PerturbationsPerEval, counter).AtInputs(cancellationToken);
         var map = GradCamMap.Compute(activations, gradients, setup.Examples, shape, Options.ReluAttributions, out var mapShape);
         return Task.FromResult(setup.ToExplanation(this, map, counter, shape: [setup.Examples, .. mapShape]));
     }

@@ -14,14 +14,14 @@ namespace Interp.Explainers.Attribution.LayerGradientXActivation;
 /// </remarks>
 [Explainer("LayerGradientXActivation", ExplainerLevel.Local, typeof(LayerOptions), RequiredCapabilities = [typeof(ILayerDifferentiable)],
     Description = "Activation times the target's gradient at a hook point.")]
-public sealed class LayerGradientXActivation : ExplainerBase<AttributionRequest, AttributionExplanation, LayerOptions>
+public sealed class LayerGradientXActivation : Common.AttributionExplainer<LayerOptions>
 {
-    private readonly IBatchPlanner _planner;
-
     /// <summary>Creates the explainer.</summary>
     /// <param name="options">Validated options.</param>
     /// <param name="planner">Batch planner (default: 64 MiB budget).</param>
-    public LayerGradientXActivation(LayerOptions options, IBatchPlanner? planner = null) : base(options) => _planner = planner ?? new BatchPlanner();
+    public LayerGradientXActivation(LayerOptions options, IBatchPlanner? planner = null) : base(options, planner)
+    {
+    }
 
     /// <inheritdoc />
     public override Task<AttributionExplanation> ExplainAsync(AttributionRequest request, CancellationToken cancellationToken = default)
@@ -29,7 +29,7 @@ public sealed class LayerGradientXActivation : ExplainerBase<AttributionRequest,
         ArgumentNullException.ThrowIfNull(request);
         var counter = new ModelCallCounter();
         var setup = AttributionSetup.Create(request, Options.AllowNonFinite, counter, cancellationToken, rowsPerCall: Options.PerturbationsPerEval, allowIntegerInput: true);
-        var (activations, gradients, shape) = new LayerPass(setup, Options.Layer, Name, _planner, Options.PerturbationsPerEval, counter).AtInputs(cancellationToken);
+        var (activations, gradients, shape) = new LayerPass(setup, Options.Layer, Name, Planner, Options.PerturbationsPerEval, counter).AtInputs(cancellationToken);
         for (int i = 0; i < activations.Length; i++) activations[i] *= gradients[i];
         return Task.FromResult(setup.ToExplanation(this, activations, counter, shape: [setup.Examples, .. shape]));
     }

@@ -19,14 +19,14 @@ namespace Interp.Explainers.Attribution.LayerIntegratedGradients;
 /// </remarks>
 [Explainer("LayerIntegratedGradients", ExplainerLevel.Local, typeof(LayerPathOptions), RequiredCapabilities = [typeof(ILayerDifferentiable)],
     Description = "Integrated Gradients in a layer's activation space (e.g. token embeddings).")]
-public sealed class LayerIntegratedGradients : ExplainerBase<AttributionRequest, AttributionExplanation, LayerPathOptions>
+public sealed class LayerIntegratedGradients : Common.AttributionExplainer<LayerPathOptions>
 {
-    private readonly IBatchPlanner _planner;
-
     /// <summary>Creates the explainer.</summary>
     /// <param name="options">Validated options.</param>
     /// <param name="planner">Batch planner (default: 64 MiB budget).</param>
-    public LayerIntegratedGradients(LayerPathOptions options, IBatchPlanner? planner = null) : base(options) => _planner = planner ?? new BatchPlanner();
+    public LayerIntegratedGradients(LayerPathOptions options, IBatchPlanner? planner = null) : base(options, planner)
+    {
+    }
 
     /// <inheritdoc />
     public override Task<AttributionExplanation> ExplainAsync(AttributionRequest request, CancellationToken cancellationToken = default)
@@ -34,7 +34,7 @@ public sealed class LayerIntegratedGradients : ExplainerBase<AttributionRequest,
         ArgumentNullException.ThrowIfNull(request);
         var counter = new ModelCallCounter();
         var setup = AttributionSetup.Create(request, Options.AllowNonFinite, counter, cancellationToken, rowsPerCall: Options.PerturbationsPerEval, allowIntegerInput: true);
-        var pass = new LayerPass(setup, Options.Layer, Name, _planner, Options.PerturbationsPerEval, counter);
+        var pass = new LayerPass(setup, Options.Layer, Name, Planner, Options.PerturbationsPerEval, counter);
         var (inputActs, _, shape) = pass.AtInputs(cancellationToken);
         var (baselineActs, _, _) = pass.AtInputs(cancellationToken, atBaselines: true);
         int width = inputActs.Length / setup.Examples, steps = Options.Steps;
@@ -61,7 +61,7 @@ public sealed class LayerIntegratedGradients : ExplainerBase<AttributionRequest,
             },
             cancellationToken);
 
-        var atBaselines = new PerturbationEvaluator(setup, PerturbationEvaluator.PlanRows(setup, _planner, Options.PerturbationsPerEval), counter)
+        var atBaselines = new PerturbationEvaluator(setup, PerturbationEvaluator.PlanRows(setup, Planner, Options.PerturbationsPerEval), counter)
             .Evaluate(setup.Examples, k => k, (k, row) => setup.Baseline(k).CopyTo(row), cancellationToken);
         var attributions = new float[sums.Length];
         var delta = new double[setup.Examples];

@@ -43,27 +43,11 @@ internal sealed class LayerPass
         int total, Func<int, int> exampleOf, Action<int, Span<float>> fill, Func<int, float[]>? replace, int[]? layerShape,
         Action<int, ReadOnlySpan<float>, ReadOnlySpan<float>, float> onResult, CancellationToken cancellationToken)
     {
-        var request = _setup.Request;
-        int len = _setup.ExampleLength;
         for (int start = 0; start < total; start += RowsPerBatch)
         {
             cancellationToken.ThrowIfCancellationRequested();
             int count = Math.Min(RowsPerBatch, total - start);
-            var examples = new int[count];
-            var attributed = new float[count * len];
-            for (int r = 0; r < count; r++)
-            {
-                examples[r] = exampleOf(start + r);
-                var row = attributed.AsSpan(r * len, len);
-                _setup.Input.Row(examples[r]).CopyTo(row);
-                fill(start + r, row);
-            }
-
-            var inputs = new INdArray[request.Inputs.Count];
-            for (int i = 0; i < inputs.Length; i++)
-            {
-                inputs[i] = i == request.InputIndex ? _setup.ToModelInput(attributed, count) : Rows.Gather(request.Inputs[i], examples);
-            }
+            var (examples, inputs) = PerturbedBatch.Build(_setup, start, count, exampleOf, fill);
 
             NdArray<float>? replacement = null;
             if (replace is not null)

@@ -1,3 +1,4 @@
+using Interp.Explainers.Toolkit.Perturbation;
 using Interp.Explainers.Attribution.Gradients;
 using Interp.Explainers.Models;
 using Interp.Explainers.Requests;
@@ -18,7 +19,7 @@ internal static class RequestRows
     public static AttributionRequest ForRows(AttributionRequest request, NdArray<float> attributed, int[] examples)
     {
         int n = request.Inputs[request.InputIndex].Shape[0];
-        var inputs = request.Inputs.Select((t, i) => i == request.InputIndex ? attributed : Rows.Gather(t, examples)).ToList();
+        var inputs = request.Inputs.Select((t, i) => i == request.InputIndex ? attributed : PerturbedBatch.Gather(t, examples)).ToList();
         return Copy(
             request,
             request.Model,
@@ -30,7 +31,7 @@ internal static class RequestRows
     }
 
     private static NdArray<T>? PerExample<T>(NdArray<T>? rows, int examples, int[] gather) where T : unmanaged, System.Numerics.INumber<T> =>
-        rows is not null && examples > 1 && rows.Shape[0] == examples ? (NdArray<T>)Rows.Gather(rows, gather) : rows;
+        rows is not null && examples > 1 && rows.Shape[0] == examples ? (NdArray<T>)PerturbedBatch.Gather(rows, gather) : rows;
 
     private static AttributionRequest Copy(AttributionRequest r, IModel model, IReadOnlyList<INdArray> inputs, NdArray<float>? baselines, IReadOnlyList<int>? targets, NdArray<int>? featureMask, NdArray<int>? groupedMask) => new()
     {

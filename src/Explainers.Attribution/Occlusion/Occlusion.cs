@@ -20,15 +20,14 @@ namespace Interp.Explainers.Attribution.Occlusion;
 [Explainer("Occlusion", ExplainerLevel.Local, typeof(OcclusionOptions),
     RequiredCapabilities = [typeof(IPredictor)],
     Description = "Slide a baseline window over the input; attribution = mean drop in the target output over covering windows.")]
-public sealed class Occlusion : ExplainerBase<AttributionRequest, AttributionExplanation, OcclusionOptions>
+public sealed class Occlusion : Common.AttributionExplainer<OcclusionOptions>
 {
-    private readonly IBatchPlanner _planner;
-
     /// <summary>Creates the explainer.</summary>
     /// <param name="options">Validated options.</param>
     /// <param name="planner">Batch planner (default: 64 MiB budget).</param>
-    public Occlusion(OcclusionOptions options, IBatchPlanner? planner = null)
-        : base(options) => _planner = planner ?? new BatchPlanner();
+    public Occlusion(OcclusionOptions options, IBatchPlanner? planner = null) : base(options, planner)
+    {
+    }
 
     /// <inheritdoc />
     public override Task<AttributionExplanation> ExplainAsync(AttributionRequest request, CancellationToken cancellationToken = default)
@@ -40,7 +39,7 @@ public sealed class Occlusion : ExplainerBase<AttributionRequest, AttributionExp
 
         var jobs = new List<(int Example, int[] Positions)>(setup.Examples * windows.Count);
         for (int n = 0; n < setup.Examples; n++) jobs.AddRange(windows.Select(w => (n, w)));
-        var rows = PerturbationEvaluator.PlanRows(setup, _planner, Options.PerturbationsPerEval);
+        var rows = PerturbationEvaluator.PlanRows(setup, Planner, Options.PerturbationsPerEval);
         var attributions = AblationAccumulator.Run(setup, jobs, rows, counter, cancellationToken);
         return Task.FromResult(setup.ToExplanation(this, attributions, counter));
     }

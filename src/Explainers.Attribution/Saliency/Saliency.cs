@@ -17,14 +17,14 @@ namespace Interp.Explainers.Attribution.Saliency;
 /// </remarks>
 [Explainer("Saliency", ExplainerLevel.Local, typeof(SaliencyOptions), RequiredCapabilities = [typeof(IDifferentiable)],
     Description = "Gradient of the target with respect to the input (absolute value by default).")]
-public sealed class Saliency : ExplainerBase<AttributionRequest, AttributionExplanation, SaliencyOptions>
+public sealed class Saliency : Common.AttributionExplainer<SaliencyOptions>
 {
-    private readonly IBatchPlanner _planner;
-
     /// <summary>Creates the explainer.</summary>
     /// <param name="options">Validated options.</param>
     /// <param name="planner">Batch planner (default: 64 MiB budget).</param>
-    public Saliency(SaliencyOptions options, IBatchPlanner? planner = null) : base(options) => _planner = planner ?? new BatchPlanner();
+    public Saliency(SaliencyOptions options, IBatchPlanner? planner = null) : base(options, planner)
+    {
+    }
 
     /// <inheritdoc />
     public override Task<AttributionExplanation> ExplainAsync(AttributionRequest request, CancellationToken cancellationToken = default)
@@ -32,7 +32,7 @@ public sealed class Saliency : ExplainerBase<AttributionRequest, AttributionExpl
         ArgumentNullException.ThrowIfNull(request);
         var counter = new ModelCallCounter();
         var setup = AttributionSetup.Create(request, Options.AllowNonFinite, counter, cancellationToken, rowsPerCall: Options.PerturbationsPerEval);
-        var gradients = GradientAtInput.Run(setup, new GradientBatches(setup, _planner, Options.PerturbationsPerEval, counter), cancellationToken);
+        var gradients = GradientAtInput.Run(setup, new GradientBatches(setup, Planner, Options.PerturbationsPerEval, counter), cancellationToken);
         if (Options.Abs)
         {
             for (int i = 0; i < gradients.Length; i++) gradients[i] = Math.Abs(gradients[i]);

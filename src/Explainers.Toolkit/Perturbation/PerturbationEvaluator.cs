@@ -63,31 +63,11 @@ public sealed class PerturbationEvaluator
         ArgumentNullException.ThrowIfNull(exampleOf);
         ArgumentNullException.ThrowIfNull(fill);
         var results = new float[total];
-        var request = _setup.Request;
-        int len = _setup.ExampleLength;
         for (int start = 0; start < total; start += RowsPerBatch)
         {
             cancellationToken.ThrowIfCancellationRequested();
             int count = Math.Min(RowsPerBatch, total - start);
-            var examples = new int[count];
-            var batchInputs = new INdArray[request.Inputs.Count];
-            var attributed = new float[count * len];
-            for (int r = 0; r < count; r++)
-            {
-                int e = exampleOf(start + r);
-                examples[r] = e;
-                var row = attributed.AsSpan(r * len, len);
-                _setup.Input.Row(e).CopyTo(row);
-                fill(start + r, row);
-            }
-
-            for (int i = 0; i < request.Inputs.Count; i++)
-            {
-                batchInputs[i] = i == request.InputIndex
-                    ? _setup.ToModelInput(attributed, count)
-                    : GatherRows(request.Inputs[i], examples);
-            }
-
+            var (examples, batchInputs) = PerturbedBatch.Build(_setup, start, count, exampleOf, fill);
             var outputs = _setup.Model.Predict(batchInputs, cancellationToken);
             Counter.Record(count);
             if (outputs.Rank == 0 || outputs.Shape[0] != count || outputs.RowLength != _setup.OutputLength)
@@ -102,22 +82,5 @@ public sealed class PerturbationEvaluator
         }
 
         return results;
-    }
-
-    private static INdArray GatherRows(INdArray source, int[] examples) => source switch
-    {
-        NdArray<float> f => Gather(f, examples),
-        NdArray<long> l => Gather(l, examples),
-        NdArray<int> i => Gather(i, examples),
-        NdArray<double> d => Gather(d, examples),
-        _ => throw new NotSupportedException($"Input element type {source.ElementType.Name} is not supported."),
-    };
-
-    private static NdArray<T> Gather<T>(NdArray<T> source, int[] examples) where T : unmanaged, System.Numerics.INumber<T>
-    {
-        int len = source.RowLength;
-        var data = new T[examples.Length * len];
-        for (int r = 0; r < examples.Length; r++) source.Row(examples[r]).CopyTo(data.AsSpan(r * len, len));
-        return new NdArray<T>(data, [examples.Length, .. source.RowShape]);
     }
 }
