@@ -16,7 +16,7 @@ internal static class DeepLiftPass
         ModelCallCounter counter, CancellationToken cancellationToken)
     {
         int n = setup.Examples, b = baselines.PerExample, len = setup.ExampleLength, pairs = n * b;
-        int rowsPerBatch = perEval > 0 ? perEval : Math.Max(1, planner.RowsPerBatch(2L * ((len * 4L * 8) + (setup.OutputLength * 4L))));
+        int rowsPerBatch = perEval > 0 ? perEval : Math.Max(1, planner.RowsPerBatch(2L * GradientBatches.BytesPerRow(setup))); // inputs and references in one pass
         var attributions = new float[n * len];
         var deltas = new double[pairs];
         var request = setup.Request;

@@ -12,7 +12,7 @@ namespace Interp.Explainers.Attribution.Gradients;
 /// </summary>
 internal sealed class GradientBatches
 {
-    /// <summary>Backward passes keep activations: budget about this many input-sized buffers per row.</summary>
+    /// <summary>Without a measured footprint, backward passes are budgeted at this many input-sized buffers per row.</summary>
     private const int ActivationFactor = 8;
 
     private readonly AttributionSetup _setup;
@@ -25,10 +25,25 @@ internal sealed class GradientBatches
         _counter = counter;
         var model = setup.Model as IDifferentiable ?? throw new MissingCapabilityException("gradient explainer", typeof(IDifferentiable), setup.Model);
         _gradients = gradients ?? ((inputs, targets, ct) => model.Gradients(inputs, targets, ct));
-        RowsPerBatch = perEval > 0 ? perEval : planner.RowsPerBatch(((long)setup.ExampleLength * 4 * ActivationFactor) + (setup.OutputLength * 4L));
+        RowsPerBatch = perEval > 0 ? perEval : planner.RowsPerBatch(BytesPerRow(setup));
     }
 
     public int RowsPerBatch { get; }
+
+    /// <summary>
+    /// Bytes one row of a forward+backward pass keeps alive: measured by models that can (<see cref="IMemoryFootprint"/>,
+    /// every activation counted), else estimated as a multiple of the input.
+    /// </summary>
+    internal static long BytesPerRow(AttributionSetup setup)
+    {
+        if (setup.Model is IMemoryFootprint footprint)
+        {
+            var oneRow = setup.Request.Inputs.Select(i => PerturbedBatch.Gather(i, [0])).ToList();
+            return footprint.BytesPerRow(oneRow);
+        }
+
+        return ((long)setup.ExampleLength * 4 * ActivationFactor) + (setup.OutputLength * 4L);
+    }
 
     /// <summary>Runs <paramref name="total"/> rows; <paramref name="onGradient"/> receives (row, gradient of the attributed input, target output).</summary>
     public void Run(int total, Func<int, int> exampleOf, Action<int, Span<float>> fill, Action<int, ReadOnlySpan<float>, float> onGradient, CancellationToken cancellationToken)

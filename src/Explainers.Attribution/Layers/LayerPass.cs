@@ -29,7 +29,7 @@ internal sealed class LayerPass
 
         _layer = layer;
         _counter = counter;
-        RowsPerBatch = perEval > 0 ? perEval : planner.RowsPerBatch(((long)setup.ExampleLength * 4 * 8) + (setup.OutputLength * 4L));
+        RowsPerBatch = perEval > 0 ? perEval : planner.RowsPerBatch(GradientBatches.BytesPerRow(setup));
     }
 
     public int RowsPerBatch { get; }

@@ -10,7 +10,7 @@ namespace Interp.Backends.TorchSharp.Models;
 /// A <see cref="TorchModel"/> whose activation sites are <see cref="HookPoint"/>s: scoped hooks by name or glob,
 /// run-with-cache, and gradients with respect to any named activation.
 /// </summary>
-public class HookedTorchModel : TorchModel, ILayerDifferentiable
+public class HookedTorchModel : TorchModel, ILayerDifferentiable, IMemoryFootprint
 {
     /// <summary>Wraps a forward function whose activations pass through <paramref name="hookPoints"/>.</summary>
     /// <param name="forward">Inputs → output, batch first.</param>
@@ -29,6 +29,33 @@ public class HookedTorchModel : TorchModel, ILayerDifferentiable
 
     /// <summary>The hook points in forward order.</summary>
     public IReadOnlyList<HookPoint> HookPoints { get; }
+
+    private long? _bytesPerRow;
+
+    /// <summary>
+    /// Measured once: every activation that passes a hook point in a one-row forward pass, counted twice (the
+    /// activation and its gradient), plus the inputs and the output.
+    /// </summary>
+    public long BytesPerRow(IReadOnlyList<INdArray> oneRow)
+    {
+        ArgumentNullException.ThrowIfNull(oneRow);
+        if (_bytesPerRow is long known) return known;
+        lock (Gate)
+        {
+            long bytes = oneRow.Sum(i => (long)i.Length * 4);
+            using var scope = NewDisposeScope();
+            using var hooks = AddHook("**", (activation, _) =>
+            {
+                bytes += 2 * activation.numel() * activation.element_size();
+                return null;
+            });
+            using var noGrad = no_grad();
+            var output = Run(oneRow.Select(i => TorchTensors.ToTensor(i, TorchDevice)).ToArray());
+            bytes += output.numel() * output.element_size();
+            _bytesPerRow = bytes;
+            return bytes;
+        }
+    }
 
     /// <inheritdoc />
     public IReadOnlyList<string> HookPointNames => HookPoints.Select(h => h.HookName).ToList();
