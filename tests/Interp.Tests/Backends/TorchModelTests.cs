@@ -173,6 +173,23 @@ public sealed class TorchModelTests
         });
     }
 
+    [Fact]
+    public async Task MeasuredFootprintDrivesTheBatchSize()
+    {
+        // mlp_tabular: input 8, then Gemm [16], Relu [16], Gemm [3] at hook points (each counted twice: activation
+        // and gradient), then the output [3]: (8 + 2·(16 + 16 + 3) + 3) floats.
+        using var model = (Interp.Importers.Onnx.ImportedOnnxModel)ReferenceCase.LoadGradientModel("mlp_tabular", "onnx");
+        using var c = new ReferenceCase("mlp_tabular");
+        var oneRow = new[] { (INdArray)((NdArray<float>)c.Request.Inputs[0]).RowArray(0).Reshape(1, 8) };
+        Assert.Equal((8 + (2 * (16 + 16 + 3)) + 3) * 4, model.BytesPerRow(oneRow));
+
+        // A budget of three rows' footprint: 3 examples × 10 steps = 30 gradient rows in 10 calls (+ f(x), f(baseline)).
+        var planner = new Interp.Explainers.Hosting.BatchPlanner(3 * model.BytesPerRow(oneRow));
+        var explanation = await new Interp.Explainers.Attribution.IntegratedGradients.IntegratedGradients(
+            new Interp.Explainers.Attribution.IntegratedGradients.IntegratedGradientsOptions { Steps = 10 }, planner).ExplainAsync(c.RequestFor(model));
+        Assert.Equal(12, explanation.ModelCalls!.Calls);
+    }
+
     /// <summary>x → pre = x Wᵀ → post = relu(pre) → out = sum(post) (one output per row), with hook points.</summary>
     private static HookedTorchModel TinyHooked(out Tensor w)
     {
