@@ -70,7 +70,10 @@ public sealed class OnnxGraph : IDisposable
         var constants = new Dictionary<string, Tensor>(StringComparer.Ordinal);
         foreach (var init in graph.Initializer)
         {
-            constants[init.Name] = OnnxTensorReader.Read(init, directory, $"Model file '{path}', initializer '{init.Name}'").to(device).DetachFromDisposeScope();
+            // clone(): own, aligned storage (a tensor made from a managed array may wrap it; unaligned GEMM operands
+            // are slower and change the rounding).
+            using var read = OnnxTensorReader.Read(init, directory, $"Model file '{path}', initializer '{init.Name}'");
+            constants[init.Name] = read.to(device).clone().DetachFromDisposeScope();
         }
 
         var inputs = graph.Input.Where(v => !constants.ContainsKey(v.Name)).ToList();
@@ -91,7 +94,7 @@ public sealed class OnnxGraph : IDisposable
                 var outputs = op(node, proto.Input.Select(i => i.Length == 0 ? null : constants[i]).ToArray());
                 for (int k = 0; k < proto.Output.Count && k < outputs.Length; k++)
                 {
-                    if (proto.Output[k].Length > 0) constants[proto.Output[k]] = outputs[k].to(device).DetachFromDisposeScope();
+                    if (proto.Output[k].Length > 0) constants[proto.Output[k]] = outputs[k].to(device).clone().DetachFromDisposeScope();
                 }
 
                 folded++;
