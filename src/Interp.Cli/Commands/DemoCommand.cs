@@ -74,11 +74,20 @@ internal static class DemoCommand
         Step("IntegratedGradients (Gauss-Legendre, 32 steps) and Grad-CAM on the imported model");
         using var differentiable = (IPredictor)services.GetRequiredService<ModelLoaderCatalog>().Load(Path.Combine(data, "mnist.onnx"), [typeof(ILayerDifferentiable)]);
         var gradientRequest = new AttributionRequest { Model = differentiable, Inputs = request.Inputs, Targets = request.Targets, BaselineValue = 0f, Labels = request.Labels };
-        var ig = (AttributionExplanation)await factory.Create("IntegratedGradients", o => ExplainerOptionsBinder.Apply(o, new Dictionary<string, string?> { ["Steps"] = "32" }))
-            .ExplainAsync(gradientRequest, ct).ConfigureAwait(false);
+        var igExplainer = factory.Create("IntegratedGradients", o => ExplainerOptionsBinder.Apply(o, new Dictionary<string, string?> { ["Steps"] = "32" }));
+        var ig = (AttributionExplanation)await igExplainer.ExplainAsync(gradientRequest, ct).ConfigureAwait(false);
         var cam = (AttributionExplanation)await factory.Create("LayerGradCam", o => ExplainerOptionsBinder.Apply(o, new Dictionary<string, string?> { ["Layer"] = "ReLU114_Output_0", ["ReluAttributions"] = "true" }))
             .ExplainAsync(gradientRequest, ct).ConfigureAwait(false);
         Step($"  IG completeness gap |Σ attributions − (f(x) − f(0))|: max {ig.ConvergenceDelta!.Max(Math.Abs):G3} over {chosen.Count} digits");
+        if (services.GetService<IQualityMetrics>() is { } quality)
+        {
+            Step("Quality of the IG maps: infidelity, sensitivity, deletion and insertion curves");
+            await quality.AddAsync(ig, igExplainer, gradientRequest, ["all"], ct).ConfigureAwait(false);
+            foreach (var (name, values) in ig.Quality)
+            {
+                Step($"  {name}: {string.Join(", ", values.Select(v => v.ToString("G3", System.Globalization.CultureInfo.InvariantCulture)))}");
+            }
+        }
 
         Directory.CreateDirectory(outDir);
         ExplanationFile.WriteAtomic(ablation, Path.Combine(outDir, "mnist-feature-ablation.json"), indented: true);
