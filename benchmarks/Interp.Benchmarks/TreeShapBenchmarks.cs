@@ -8,7 +8,7 @@ namespace Interp.Benchmarks;
 /// <summary>
 /// TreeSHAP against native LightGBM's own SHAP (LGBM_BoosterPredictForMat, predict_type 3) in the same run, on the same
 /// model and rows: a 100-tree × 15-leaf binary model on 30 features, 10,000 rows; ours on 1 and 2 threads; interaction
-/// values on 200 rows. Run: dotnet run -c Release --project benchmarks/Interp.Benchmarks -- --filter '*TreeShap*'
+/// values on 200 rows. Ours builds its Fast TreeSHAP tables on the first call (a warm-up call) and keeps them. Run: dotnet run -c Release --project benchmarks/Interp.Benchmarks -- --filter '*TreeShap*'
 /// </summary>
 [MemoryDiagnoser]
 public class TreeShapBenchmarks

@@ -12,7 +12,7 @@ namespace Interp.Explainers.Attribution.TreeShap;
 /// <remarks>
 /// | level | capabilities | backends | GPU | deterministic | cost |
 /// |---|---|---|---|---|---|
-/// | local (+ global summary) | ITreeEnsembleModel | trees (ML.NET, LightGBM) | no | yes | O(rows · trees · leaves · depth²) |
+/// | local (+ global summary) | ITreeEnsembleModel | trees (ML.NET, LightGBM) | no | yes | O(rows · trees · leaves · depth) with Fast TreeSHAP tables, else · depth² |
 /// </remarks>
 [Explainer("TreeShap", ExplainerLevel.Local, typeof(TreeShapOptions),
     RequiredCapabilities = [typeof(ITreeEnsembleModel)],

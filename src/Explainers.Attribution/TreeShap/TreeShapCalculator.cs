@@ -4,13 +4,15 @@ namespace Interp.Explainers.Attribution.TreeShap;
 
 /// <summary>
 /// Exact path-dependent TreeSHAP for a tree ensemble: SHAP values in raw-score (margin) space, one set per output, with
-/// the expected value (cover-weighted) as base value, and SHAP interaction values. Rows are spread over threads.
+/// the expected value (cover-weighted) as base value, and SHAP interaction values. Rows are spread over threads. SHAP
+/// values use Fast TreeSHAP v2 tables (Yang 2021, <see cref="FastShapTree"/>) for trees where enough rows repay them.
 /// </summary>
 public sealed class TreeShapCalculator
 {
     private readonly ShapTree[] _trees;
     private readonly int _maxDepth;
     private readonly int _maxNodes;
+    private readonly FastShapTables _fast;
 
     /// <summary>Prepares an ensemble.</summary>
     /// <param name="ensemble">Trees with covers (<see cref="DecisionTree.InternalCover"/>, <see cref="DecisionTree.LeafCover"/>).</param>
@@ -27,6 +29,7 @@ public sealed class TreeShapCalculator
         var expected = ensemble.Bias.ToArray();
         foreach (var t in _trees) expected[t.Output] += t.ExpectedValue;
         ExpectedValues = expected;
+        _fast = new FastShapTables(_trees);
     }
 
     /// <summary>The ensemble.</summary>
@@ -38,6 +41,9 @@ public sealed class TreeShapCalculator
     /// <summary>Base value per output: the expected raw score under the covers.</summary>
     public IReadOnlyList<double> ExpectedValues { get; }
 
+    /// <summary>Trees explained through Fast TreeSHAP tables so far (the rest use the classic algorithm).</summary>
+    internal int FastTreeCount => _fast.Built;
+
     /// <summary>SHAP values of row-major rows: rows × outputs × players, raw-score space.</summary>
     /// <param name="rows">rows × features values (NaN missing).</param>
     /// <param name="threads">Threads to spread rows over (1: the calling thread only).</param>
@@ -48,13 +54,24 @@ public sealed class TreeShapCalculator
         int k = Ensemble.OutputCount, p = Players.Count;
         var phi = new double[n * k * p];
         var data = rows.ToArray();
-        RowParallel.For(n, threads, () => new PathDependentWalker(_maxDepth, _maxNodes), (walker, r) =>
+        var fast = _fast.For(n);
+        RowParallel.For(n, threads, () => (Walker: new PathDependentWalker(_maxDepth, _maxNodes), Left: new bool[Math.Max(1, _maxNodes)]), (s, r) =>
         {
             var row = data.AsSpan(r * Ensemble.FeatureCount, Ensemble.FeatureCount);
-            foreach (var tree in _trees)
+            for (int t = 0; t < _trees.Length; t++)
             {
-                walker.Route(tree, row);
-                walker.Accumulate(phi, ((r * k) + tree.Output) * p);
+                var tree = _trees[t];
+                int offset = ((r * k) + tree.Output) * p;
+                if (fast[t] is { } table)
+                {
+                    tree.Route(row, s.Left);
+                    table.Accumulate(s.Left, phi, offset);
+                }
+                else
+                {
+                    s.Walker.Route(tree, row);
+                    s.Walker.Accumulate(phi, offset);
+                }
             }
         }, cancellationToken);
         return phi;
