@@ -34,6 +34,11 @@ public sealed class AttributionPack : IInterpPlugin
             .AddExplainer<LayerGradCam.LayerGradCam>()
             .AddExplainer<GuidedGradCam.GuidedGradCam>();
         registrar.AddExplainer<TreeShap.TreeShap>();
+        registrar.AddExplainer<ExactShap.ExactShap>();
+        registrar.AddExplainer<ShapleyValueSampling.ShapleyValueSampling>();
+        registrar.AddExplainer<PermutationShap.PermutationShap>();
+        registrar.AddExplainer<KernelShap.KernelShap>();
+        registrar.AddExplainer<FeaturePermutation.FeaturePermutation>();
 
         // Quality metrics (infidelity, sensitivity, deletion/insertion) reach hosts that load the pack as a plugin
         // through the shared IQualityMetrics contract.

@@ -51,6 +51,11 @@ public static class ConformanceTable
         new("LayerConductance", ExplainerLevel.Local, ("Steps", "9", 9), ("Steps", "0"), [("Layer", LayerPlaceholder), ("Steps", "6")], Gradients: true, CnnShape: [4, 8, 8]),
         new("LayerGradCam", ExplainerLevel.Local, ("ReluAttributions", "true", true), ("PerturbationsPerEval", "-1"), [("Layer", LayerPlaceholder)], Gradients: true, CnnShape: [1, 8, 8]),
         new("GuidedGradCam", ExplainerLevel.Local, ("Layer", "x", "x"), ("PerturbationsPerEval", "-1"), [("Layer", LayerPlaceholder)], Gradients: true, Case: "cnn_tiny"),
+        new("ExactShap", ExplainerLevel.Local, ("Mask", "grouped", MaskKind.Grouped), ("PerturbationsPerEval", "-1"), []),
+        new("ShapleyValueSampling", ExplainerLevel.Local, ("Samples", "7", 7), ("Samples", "0"), [("Samples", "3")]),
+        new("PermutationShap", ExplainerLevel.Local, ("MaxEvals", "99", 99), ("MaxEvals", "0"), [("MaxEvals", "40")]),
+        new("KernelShap", ExplainerLevel.Local, ("Formulation", "captum", Interp.Explainers.Attribution.KernelShap.KernelShapFormulation.Captum), ("Formulation", "bogus"), [("Samples", "40")]),
+        new("FeaturePermutation", ExplainerLevel.Local, ("Mask", "grouped", MaskKind.Grouped), ("PerturbationsPerEval", "-1"), []),
     ];
 
     /// <summary>
