@@ -33,6 +33,9 @@ public sealed class ExplainerAttribute : Attribute
     /// <summary>Capability interfaces the model must implement (e.g. <c>typeof(IPredictor)</c>).</summary>
     public Type[] RequiredCapabilities { get; set; } = [];
 
+    /// <summary>The CLI alias when it is not the kebab-case of the name (e.g. <c>deeplift</c> for <c>DeepLift</c>); the kebab-case form is accepted too.</summary>
+    public string? Alias { get; set; }
+
     /// <summary>One line saying what the explainer does.</summary>
     public string Description { get; set; } = "";
 

@@ -32,8 +32,14 @@ public sealed record ExplainerDescriptor
     /// <summary>The plugin or pack that registered it; set by the host.</summary>
     public string? Origin { get; init; }
 
-    /// <summary>The CLI alias: the kebab-case of <see cref="Name"/> (<c>FeatureAblation</c> → <c>feature-ablation</c>).</summary>
-    public string Alias => ToKebabCase(Name);
+    /// <summary>
+    /// The CLI alias: the kebab-case of <see cref="Name"/> (<c>FeatureAblation</c> → <c>feature-ablation</c>), unless the
+    /// explainer declares another (<see cref="ExplainerAttribute.Alias"/>, e.g. <c>deeplift</c>).
+    /// </summary>
+    public string Alias => DeclaredAlias ?? ToKebabCase(Name);
+
+    /// <summary>An alias declared by the explainer, or null.</summary>
+    public string? DeclaredAlias { get; init; }
 
     /// <summary>The configuration section holding this explainer's options.</summary>
     public string ConfigurationSection => "Interp:Explainers:" + Name;
@@ -62,6 +68,7 @@ public sealed record ExplainerDescriptor
             OptionsType = attribute.OptionsType,
             RequiredCapabilities = attribute.RequiredCapabilities,
             Description = attribute.Description,
+            DeclaredAlias = attribute.Alias,
         };
     }
 

@@ -16,7 +16,7 @@ namespace Interp.Explainers.Attribution.DeepLift;
 /// |---|---|---|---|---|---|
 /// | local | IBackwardRules | imported ONNX | yes | yes | one forward+backward of 2 rows per example |
 /// </remarks>
-[Explainer("DeepLift", ExplainerLevel.Local, typeof(DeepLiftOptions), RequiredCapabilities = [typeof(IBackwardRules)],
+[Explainer("DeepLift", ExplainerLevel.Local, typeof(DeepLiftOptions), RequiredCapabilities = [typeof(IBackwardRules)], Alias = "deeplift",
     Description = "DeepLIFT Rescale: difference-from-reference multipliers through the network.")]
 public sealed class DeepLift : Common.AttributionExplainer<DeepLiftOptions>
 {

@@ -17,7 +17,7 @@ namespace Interp.Explainers.Attribution.DeepLiftShap;
 /// |---|---|---|---|---|---|
 /// | local | IBackwardRules | imported ONNX | yes | yes | 2 rows per example and baseline |
 /// </remarks>
-[Explainer("DeepLiftShap", ExplainerLevel.Local, typeof(DeepLiftOptions), RequiredCapabilities = [typeof(IBackwardRules)],
+[Explainer("DeepLiftShap", ExplainerLevel.Local, typeof(DeepLiftOptions), RequiredCapabilities = [typeof(IBackwardRules)], Alias = "deeplift-shap",
     Description = "DeepLIFT averaged over a distribution of baselines.")]
 public sealed class DeepLiftShap : Common.AttributionExplainer<DeepLiftOptions>
 {

@@ -23,7 +23,8 @@ public sealed class ExplainerRegistry
             throw new InterpException($"Explainer name '{descriptor.Name}' ({descriptor.ImplementationType.FullName}) must be PascalCase letters and digits.");
         }
 
-        foreach (var key in new[] { descriptor.Name, descriptor.Alias })
+        var keys = new[] { descriptor.Name, descriptor.Alias, ExplainerDescriptor.ToKebabCase(descriptor.Name) }.Distinct(StringComparer.OrdinalIgnoreCase).ToArray();
+        foreach (var key in keys)
         {
             if (_byKey.TryGetValue(key, out var existing))
             {
@@ -32,8 +33,7 @@ public sealed class ExplainerRegistry
             }
         }
 
-        _byKey[descriptor.Name] = descriptor;
-        _byKey[descriptor.Alias] = descriptor;
+        foreach (var key in keys) _byKey[key] = descriptor;
         _all.Add(descriptor);
     }
 

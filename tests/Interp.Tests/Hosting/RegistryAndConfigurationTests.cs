@@ -22,6 +22,20 @@ public sealed class RegistryAndConfigurationTests
     [InlineData("Lime", "lime")]
     public void AliasIsKebabCaseOfTheName(string name, string alias) => Assert.Equal(alias, ExplainerDescriptor.ToKebabCase(name));
 
+    [Theory]
+    [InlineData("deeplift", "DeepLift")]
+    [InlineData("deep-lift", "DeepLift")]
+    [InlineData("deeplift-shap", "DeepLiftShap")]
+    [InlineData("input-x-gradient", "InputXGradient")]
+    [InlineData("integrated-gradients", "IntegratedGradients")]
+    [InlineData("noise-tunnel", "NoiseTunnel")]
+    [InlineData("kernel-shap", "KernelShap")]
+    public void TheIssuesCliAliasesResolve(string alias, string name)
+    {
+        using var sp = HostTestKit.Build(HostTestKit.Config());
+        Assert.Equal(name, sp.Registry().Require(alias).Name);
+    }
+
     [Fact]
     public void RegistryFindsByNameAndAliasCaseInsensitively()
     {
