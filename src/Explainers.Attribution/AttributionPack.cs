@@ -39,6 +39,8 @@ public sealed class AttributionPack : IInterpPlugin
         registrar.AddExplainer<PermutationShap.PermutationShap>();
         registrar.AddExplainer<KernelShap.KernelShap>();
         registrar.AddExplainer<FeaturePermutation.FeaturePermutation>();
+        registrar.AddExplainer<LinearShap.LinearShap>();
+        registrar.AddExplainer<PermutationFeatureImportance.PermutationFeatureImportance>();
 
         // Quality metrics (infidelity, sensitivity, deletion/insertion) reach hosts that load the pack as a plugin
         // through the shared IQualityMetrics contract.

@@ -200,6 +200,7 @@ public class MLNetModel : IPredictor, IHasFeatureNames
     {
         var predictor = MLNetPipeline.Split(transformer, source.Path ?? "in-memory model").Predictor;
         if (MLNetTreeModel.IsTreeEnsemble(predictor)) return new MLNetTreeModel(ml, transformer, schema, source, output);
+        if (MLNetLinearModel.IsLinear(predictor)) return new MLNetLinearModel(ml, transformer, schema, source, output);
         if (predictor.Model is not OneVersusAllModelParameters) return new MLNetModel(ml, transformer, schema, source, output);
         try
         {

@@ -13,4 +13,13 @@ public sealed class GlobalImportanceRequest : ExplanationRequest
 
     /// <summary>Names of the features, for the report.</summary>
     public IReadOnlyList<string>? FeatureNames { get; init; }
+
+    /// <summary>
+    /// Group id (0..G−1) per feature: the features of a group are measured together (e.g. the one-hot slots of one
+    /// source column). Null: every feature alone.
+    /// </summary>
+    public IReadOnlyList<int>? FeatureGroups { get; init; }
+
+    /// <summary>Receives the fraction of the work done (0..1) as it progresses; null: no reports.</summary>
+    public IProgress<double>? Progress { get; init; }
 }

@@ -84,18 +84,30 @@ internal sealed class CoalitionGame
     public double[] Values(int coalitions, Func<int, int> exampleOf, Func<int, int, bool> holds, CancellationToken cancellationToken)
     {
         int rows = _background.Length;
+
+        // The evaluator fills rows in order, so the scalars a coalition takes from the background are resolved once per
+        // coalition (not once per background row).
+        int cached = -1;
+        var fromBackground = new List<int>();
         var outputs = _evaluator.Evaluate(
             checked(coalitions * rows),
             k => exampleOf(k / rows),
             (k, row) =>
             {
                 int coalition = k / rows;
-                var background = _background[k % rows];
-                var playerOf = PlayerOf[exampleOf(coalition)];
-                for (int i = 0; i < row.Length; i++)
+                if (coalition != cached)
                 {
-                    if (!holds(coalition, playerOf[i])) row[i] = background[i];
+                    cached = coalition;
+                    fromBackground.Clear();
+                    var playerOf = PlayerOf[exampleOf(coalition)];
+                    for (int i = 0; i < row.Length; i++)
+                    {
+                        if (!holds(coalition, playerOf[i])) fromBackground.Add(i);
+                    }
                 }
+
+                var background = _background[k % rows];
+                foreach (int i in fromBackground) row[i] = background[i];
             },
             cancellationToken);
         var values = new double[coalitions];

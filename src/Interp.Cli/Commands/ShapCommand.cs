@@ -1,5 +1,4 @@
 using System.CommandLine;
-using Interp.Core.Envelope;
 using Interp.Explainers;
 using Interp.Explainers.Explanations;
 using Interp.Explainers.Hosting;
@@ -21,7 +20,7 @@ internal static class ShapCommand
         var model = new Option<FileInfo>("--model") { Description = "Model: ML.NET .zip (FastTree, FastForest, LightGBM) or LightGBM text .txt.", Required = true };
         var data = new Option<FileInfo>("--data") { Description = "CSV/TSV rows to explain; columns matched by name to the model's inputs; empty cells and NA are missing.", Required = true };
         var label = new Option<string?>("--label") { Description = "The label column (not read as a feature)." };
-        var explainer = new Option<string>("--explainer") { Description = "tree, or auto (tree for tree ensembles).", DefaultValueFactory = _ => "auto" };
+        var explainer = new Option<string>("--explainer") { Description = "tree, or auto (tree for tree ensembles, linear for linear models, exact for at most 15 features, else permutation).", DefaultValueFactory = _ => "auto" };
         explainer.AcceptOnlyFromAmong("tree", "auto");
         var interactions = new Option<bool>("--interactions") { Description = "Also write SHAP interaction values (path-dependent)." };
         var background = new Option<FileInfo?>("--background") { Description = "Background rows: interventional SHAP (and covers for ML.NET trees)." };
@@ -41,21 +40,22 @@ internal static class ShapCommand
             using var host = await CliHost.StartAsync(_ => settings, parse.GetValue(CliApp.Verbose), ct).ConfigureAwait(false);
             var loaded = ShapData.Load(parse.GetValue(model)!.FullName, parse.GetValue(data)!.FullName, parse.GetValue(background)?.FullName, parse.GetValue(label));
             using var disposeModel = loaded.Model;
-            if (loaded.Model is not ITreeEnsembleModel) throw new InterpException($"'{loaded.Model.Source.Path}' is not a tree ensemble; interp shap explains tree ensembles.");
+            var (chosen, reason) = ShapExplainerChooser.Choose(loaded.Model, loaded.Rows.Shape[1]);
+            if (parse.GetValue(explainer) == "auto") await Console.Error.WriteLineAsync($"auto: {chosen} ({reason})").ConfigureAwait(false);
+            else if (loaded.Model is not ITreeEnsembleModel) throw new InterpException($"'{loaded.Model.Source.Path}' is not a tree ensemble; use --explainer auto for other models.");
+            if (chosen != "TreeShap")
+            {
+                if (parse.GetValue(csv)) throw new InterpException("--csv is written for tree ensembles only.") { IsConfigurationError = true };
+                var attribution = await ShapAgnostic.ExplainAsync(host.Services.GetRequiredService<IExplainerFactory>(), chosen, loaded, ct).ConfigureAwait(false);
+                return await ShapAgnostic.WriteAsync(attribution, parse.GetValue(output)).ConfigureAwait(false);
+            }
+
             var shap = host.Services.GetRequiredService<IExplainerFactory>().Create("TreeShap");
             var request = new ShapRequest { Model = loaded.Model, Data = loaded.Rows, Background = loaded.Background };
             var explanation = (ShapExplanation)await shap.ExplainAsync(request, ct).ConfigureAwait(false);
             var outFile = parse.GetValue(output);
-            if (outFile is null)
-            {
-                using var stdout = Console.OpenStandardOutput();
-                ExplanationFile.Write(explanation, stdout, indented: true);
-                await Console.Out.WriteLineAsync().ConfigureAwait(false);
-                return CliApp.Success;
-            }
-
-            ExplanationFile.WriteAtomic(explanation, outFile.FullName, indented: true);
-            await Console.Out.WriteLineAsync($"TreeShap: wrote {outFile.FullName} ({loaded.Rows.Shape[0]} rows, max efficiency gap {explanation.Quality["efficiency_gap"].DefaultIfEmpty().Max():G3})").ConfigureAwait(false);
+            await ShapAgnostic.WriteAsync(explanation, outFile, $" ({loaded.Rows.Shape[0]} rows, max efficiency gap {explanation.Quality["efficiency_gap"].DefaultIfEmpty().Max():G3})").ConfigureAwait(false);
+            if (outFile is null) return CliApp.Success;
             if (parse.GetValue(csv))
             {
                 var csvPath = Path.ChangeExtension(outFile.FullName, ".csv");

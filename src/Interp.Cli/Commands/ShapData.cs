@@ -40,6 +40,7 @@ internal sealed record ShapData(IModel Model, NdArray<double> Rows, NdArray<doub
 
     private static ShapData FromMLNet(MLNetModel model, string dataPath, string? backgroundPath)
     {
+        if (model is not MLNetTreeModel && model.TreesUnavailableReason is null) return Featurized(model, dataPath, backgroundPath);
         if (model is not MLNetTreeModel trees)
         {
             model.Dispose();
@@ -56,6 +57,18 @@ internal sealed record ShapData(IModel Model, NdArray<double> Rows, NdArray<doub
         }
 
         return new ShapData(trees, Rows(data), background is null ? null : Rows(background));
+    }
+
+    /// <summary>Any other ML.NET model: its feature vectors, for the model-agnostic explainers (or LinearShap).</summary>
+    private static ShapData Featurized(MLNetModel model, string dataPath, string? backgroundPath)
+    {
+        NdArray<double> Rows(string path)
+        {
+            var x = model.Featurize(MLNetData.LoadCsv(model, path));
+            return new NdArray<double>(Array.ConvertAll(x.Data, v => (double)v), x.Shape[0], x.Shape[1]);
+        }
+
+        return new ShapData(model, Rows(dataPath), backgroundPath is null ? null : Rows(backgroundPath));
     }
 
     private static void CheckLabel(string dataPath, string label)

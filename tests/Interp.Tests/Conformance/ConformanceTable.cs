@@ -67,6 +67,31 @@ public static class ConformanceTable
         new("TreeShap", ExplainerLevel.Local, ("Interactions", "true", true), ("FeaturePerturbation", "bogus"), [], Case: "lightgbm_binary"),
     ];
 
+    /// <summary>
+    /// Explainers that need a linear model (LinearShap) or that are global (PermutationFeatureImportance): enrolled in
+    /// <see cref="ModelConformanceTests"/> on an ML.NET linear regression trained in memory.
+    /// </summary>
+    public static IReadOnlyList<Entry> ModelEntries { get; } =
+    [
+        new("LinearShap", ExplainerLevel.Local, ("AllowNonFinite", "true", true), ("AllowNonFinite", "bogus"), [], Case: "mlnet_linear"),
+        new("PermutationFeatureImportance", ExplainerLevel.Global, ("Metric", "rmse", Interp.Explainers.Attribution.PermutationFeatureImportance.ImportanceMetric.Rmse), ("Repeats", "0"), [("Parallelism", "2")], Case: "mlnet_linear"),
+    ];
+
+    public static TheoryData<string> ModelNames()
+    {
+        var data = new TheoryData<string>();
+        foreach (var e in ModelEntries) data.Add(e.Name);
+        return data;
+    }
+
+    /// <summary>The explainers that run on their own models (<see cref="TreeEntries"/> and <see cref="ModelEntries"/>): their configuration checks.</summary>
+    public static TheoryData<string> OwnModelNames()
+    {
+        var data = new TheoryData<string>();
+        foreach (var e in TreeEntries.Concat(ModelEntries)) data.Add(e.Name);
+        return data;
+    }
+
     public static TheoryData<string> TreeNames()
     {
         var data = new TheoryData<string>();

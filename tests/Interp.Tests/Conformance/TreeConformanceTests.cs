@@ -18,28 +18,6 @@ public sealed class TreeConformanceTests
 {
     [Theory]
     [MemberData(nameof(ConformanceTable.TreeNames), MemberType = typeof(ConformanceTable))]
-    public void BindsFromConfigurationAndDeclaresItsLevel(string name)
-    {
-        var entry = ConformanceTable.TreeEntries.Single(e => e.Name == name);
-        using var sp = Build(entry, (entry.Binds.Option, entry.Binds.Value));
-        var explainer = sp.GetRequiredService<IExplainerFactory>().Create(name);
-        Assert.Equal(entry.Level, explainer.Level);
-        Assert.Equal(entry.Binds.Expected, explainer.Options.GetType().GetProperty(entry.Binds.Option)!.GetValue(explainer.Options));
-    }
-
-    [Theory]
-    [MemberData(nameof(ConformanceTable.TreeNames), MemberType = typeof(ConformanceTable))]
-    public void BadOptionsAreRejectedAtStart(string name)
-    {
-        var entry = ConformanceTable.TreeEntries.Single(e => e.Name == name);
-        using var sp = Build(entry, (entry.Bad.Option, entry.Bad.Value));
-        var ex = Assert.Throws<OptionsValidationException>(() => sp.ValidateInterpConfiguration());
-        Assert.Contains(entry.Bad.Option, ex.Message);
-        Assert.Contains(name, ex.Message);
-    }
-
-    [Theory]
-    [MemberData(nameof(ConformanceTable.TreeNames), MemberType = typeof(ConformanceTable))]
     public async Task DeterministicWithStableShapesAndEfficient(string name)
     {
         var entry = ConformanceTable.TreeEntries.Single(e => e.Name == name);
@@ -82,8 +60,7 @@ public sealed class TreeConformanceTests
         return (new ShapRequest { Model = model, Data = new NdArray<double>(data.X, 40, data.FeatureCount) }, 40, data.FeatureCount);
     }
 
-    private static ServiceProvider Build(ConformanceTable.Entry entry, params (string Option, string Value)[] settings) =>
-        HostTestKit.Build(HostTestKit.Config(entry.Required.Concat(settings).Select(s => ($"Interp:Explainers:{entry.Name}:{s.Option}", (string?)s.Value)).ToArray()));
+    private static ServiceProvider Build(ConformanceTable.Entry entry) => OwnModelConfigurationTests.Build(entry);
 
     private static async Task<ShapExplanation> Explain(IServiceProvider sp, string name, ShapRequest request, CancellationToken ct = default) =>
         (ShapExplanation)await sp.GetRequiredService<IExplainerFactory>().Create(name).ExplainAsync(request, ct);
