@@ -30,6 +30,7 @@ public static class CliApp
         root.Subcommands.Add(DoctorCommand.Create());
         root.Subcommands.Add(VerifyModelCommand.Create());
         root.Subcommands.Add(ShapCommand.Create());
+        root.Subcommands.Add(ExplainCommand.Create());
 
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)

@@ -16,7 +16,7 @@ namespace Interp.Cli;
 /// </summary>
 internal static class CliHost
 {
-    public static async Task<IHost> StartAsync(Func<ExplainerRegistry, IDictionary<string, string?>>? overrides, bool verbose, CancellationToken cancellationToken)
+    public static async Task<IHost> StartAsync(Func<ExplainerRegistry, IDictionary<string, string?>>? overrides, bool verbose, CancellationToken cancellationToken, string? configFile = null)
     {
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings
         {
@@ -24,6 +24,7 @@ internal static class CliHost
             ApplicationName = "interp",
         });
         builder.Configuration.AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json"), optional: true, reloadOnChange: false);
+        if (configFile is not null) AddUserConfiguration(builder.Configuration, configFile);
         builder.Configuration.AddEnvironmentVariables();
         builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
         builder.Services.Configure<ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
@@ -65,5 +66,23 @@ internal static class CliHost
         // Resolve the device once, now, so it is logged at start.
         _ = host.Services.GetRequiredService<Explainers.Hosting.ComputeDevice>();
         return host;
+    }
+
+    /// <summary>Adds a user's appsettings file (<c>--config</c>) over the installed one; a missing or malformed file is a usage error.</summary>
+    private static void AddUserConfiguration(IConfigurationBuilder configuration, string configFile)
+    {
+        var full = Path.GetFullPath(configFile);
+        if (!File.Exists(full)) throw new InterpException($"--config: file '{full}' does not exist.") { IsConfigurationError = true };
+        try
+        {
+            using var probe = File.OpenRead(full);
+            using var _ = System.Text.Json.JsonDocument.Parse(probe, new System.Text.Json.JsonDocumentOptions { CommentHandling = System.Text.Json.JsonCommentHandling.Skip, AllowTrailingCommas = true });
+        }
+        catch (System.Text.Json.JsonException ex)
+        {
+            throw new InterpException($"--config: '{full}' is not valid JSON: {ex.Message}") { IsConfigurationError = true };
+        }
+
+        configuration.AddJsonFile(full, optional: false, reloadOnChange: false);
     }
 }

@@ -74,10 +74,13 @@ internal static class AttributeCommand
     /// Loads the model and the examples (an inputs file or images), creates the explainer and runs it; then adds the
     /// <paramref name="quality"/> metrics (while the model is still loaded).
     /// </summary>
-    public static async Task<Explanation> RunAsync(IServiceProvider services, string modelPath, string method, AttributionInputs examples, int? target, CancellationToken ct, IReadOnlyList<string>? quality = null)
+    public static Task<Explanation> RunAsync(IServiceProvider services, string modelPath, string method, AttributionInputs examples, int? target, CancellationToken ct, IReadOnlyList<string>? quality = null) =>
+        RunAsync(services, modelPath, services.GetRequiredService<IExplainerFactory>().Create(method), examples, target, ct, quality);
+
+    /// <summary>As above, with an explainer already created (e.g. with a pipeline step's options).</summary>
+    public static async Task<Explanation> RunAsync(IServiceProvider services, string modelPath, IExplainer explainer, AttributionInputs examples, int? target, CancellationToken ct, IReadOnlyList<string>? quality = null)
     {
-        var factory = services.GetRequiredService<IExplainerFactory>();
-        var explainer = factory.Create(method);
+        var method = explainer.Name;
         if (explainer.RequestType != typeof(AttributionRequest))
         {
             throw new InterpException($"'{method}' is a {explainer.Level.ToString().ToLowerInvariant()} explainer taking {explainer.RequestType.Name}; 'interp attribute' runs attribution explainers.") { IsConfigurationError = true };

@@ -17,7 +17,11 @@ internal static class ShapAgnostic
     /// <summary>The most background rows taken from the explained rows when no background file is given.</summary>
     public const int MaxBackground = 100;
 
-    public static async Task<AttributionExplanation> ExplainAsync(IExplainerFactory factory, string name, ShapData loaded, CancellationToken ct)
+    public static Task<AttributionExplanation> ExplainAsync(IExplainerFactory factory, string name, ShapData loaded, CancellationToken ct) =>
+        ExplainAsync(factory.Create(name), loaded, ct);
+
+    /// <summary>Runs <paramref name="explainer"/> (an attribution explainer) on the loaded rows against the background.</summary>
+    public static async Task<AttributionExplanation> ExplainAsync(IExplainer explainer, ShapData loaded, CancellationToken ct)
     {
         var rows = ToFloat(loaded.Rows, loaded.Rows.Shape[0]);
         var background = loaded.Background is { } b ? ToFloat(b, b.Shape[0]) : ToFloat(loaded.Rows, Math.Min(MaxBackground, loaded.Rows.Shape[0]));
@@ -29,7 +33,7 @@ internal static class ShapAgnostic
             Baselines = background,
             Labels = names is null ? null : new ExplanationLabels { FeatureNames = names },
         };
-        return (AttributionExplanation)await factory.Create(name).ExplainAsync(request, ct).ConfigureAwait(false);
+        return (AttributionExplanation)await explainer.ExplainAsync(request, ct).ConfigureAwait(false);
     }
 
     /// <summary>Writes the envelope to <paramref name="outFile"/> (atomically, then a line naming it and <paramref name="detail"/>) or stdout.</summary>
@@ -48,7 +52,8 @@ internal static class ShapAgnostic
         return CliApp.Success;
     }
 
-    private static NdArray<float> ToFloat(NdArray<double> x, int rows)
+    /// <summary>The first <paramref name="rows"/> rows of <paramref name="x"/> as float32.</summary>
+    public static NdArray<float> ToFloat(NdArray<double> x, int rows)
     {
         int width = x.Shape[1];
         return new NdArray<float>(x.Data.AsSpan(0, rows * width).ToArray().Select(v => (float)v).ToArray(), rows, width);
