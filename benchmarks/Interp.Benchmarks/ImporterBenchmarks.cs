@@ -33,7 +33,7 @@ public class ImporterBenchmarks
         var rng = new Random(1);
         if (Model == "squeezenet")
         {
-            path = Path.Combine(SharedData(), "squeezenet1.0-fp16", "squeezenet1.0_fp16.onnx");
+            path = Path.Combine(SharedData.Folder, "squeezenet1.0-fp16", "squeezenet1.0_fp16.onnx");
             _inputs = [new NdArray<float>(Enumerable.Range(0, Batch * 3 * 224 * 224).Select(_ => (float)(rng.NextDouble() * 255)).ToArray(), Batch, 3, 224, 224)];
         }
         else
@@ -71,10 +71,4 @@ public class ImporterBenchmarks
         ? _imported.Gradients(_inputs, _targets).InputGradients[0].Data[0]
         : _imported.LayerGradients(_inputs, _targets, "131").Gradient.Data[0];
 
-    private static string SharedData()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Interp.sln"))) dir = dir.Parent;
-        return Path.Combine(dir?.Parent?.FullName ?? throw new InvalidOperationException("Interp.sln not found"), "shared", "data");
-    }
 }

@@ -6,4 +6,10 @@ if (args is ["kernel-shap-error"])
     return;
 }
 
+if (args is ["transformer-cache-ratio"])
+{
+    Interp.Benchmarks.TransformerCacheRatio.Run();
+    return;
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(Interp.Benchmarks.FeatureAblationBenchmarks).Assembly).Run(args);

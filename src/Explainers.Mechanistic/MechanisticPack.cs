@@ -5,8 +5,8 @@ using Interp.Explainers.Plugins;
 namespace Interp.Explainers.Mechanistic;
 
 /// <summary>
-/// The mechanistic pack's plugin entry (hooked transformers, attention patterns, logit lens, activation patching).
-/// Its explainers arrive with the mechanistic issue; today the pack loads and registers nothing.
+/// The mechanistic pack's plugin entry: explainers over hooked transformers (attention patterns, logit lens, residual
+/// decomposition, direct logit attribution, activation and attribution patching, head detectors).
 /// </summary>
 public sealed class MechanisticPack : IInterpPlugin
 {
@@ -14,5 +14,16 @@ public sealed class MechanisticPack : IInterpPlugin
     public string Name => "Explainers.Mechanistic";
 
     /// <inheritdoc />
-    public void Register(IExplainerRegistrar registrar) => ArgumentNullException.ThrowIfNull(registrar);
+    public void Register(IExplainerRegistrar registrar)
+    {
+        ArgumentNullException.ThrowIfNull(registrar);
+        registrar
+            .AddExplainer<AttentionPatterns.AttentionPatterns>()
+            .AddExplainer<LogitLens.LogitLens>()
+            .AddExplainer<ResidualDecomposition.ResidualDecomposition>()
+            .AddExplainer<DirectLogitAttribution.DirectLogitAttribution>()
+            .AddExplainer<ActivationPatching.ActivationPatching>()
+            .AddExplainer<AttributionPatching.AttributionPatching>()
+            .AddExplainer<HeadDetector.HeadDetector>();
+    }
 }

@@ -38,7 +38,8 @@ internal static class CliHost
             .AddOnnxRuntime()
             .AddOnnxImporter()
             .AddMLNet()
-            .AddTorchSharp();
+            .AddTorchSharp()
+            .AddTransformers();
 
         var host = builder.Build();
         try

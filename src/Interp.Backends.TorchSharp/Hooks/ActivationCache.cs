@@ -25,9 +25,24 @@ public sealed class ActivationCache : IDisposable
     /// <param name="name">A hook name.</param>
     public bool Contains(string name) => _activations.ContainsKey(name);
 
-    internal void Store(string name, Tensor activation)
+    /// <summary>Stores a detached copy of <paramref name="activation"/> under <paramref name="name"/>, replacing (and freeing) an earlier one.</summary>
+    /// <param name="name">The hook name.</param>
+    /// <param name="activation">The activation; the cache keeps its own copy.</param>
+    public void Store(string name, Tensor activation) => Store(name, activation, copy: true);
+
+    /// <summary>
+    /// Stores <paramref name="activation"/> under <paramref name="name"/>: a detached copy, or (without
+    /// <paramref name="copy"/>) a detached alias of the same storage, for models that never modify an activation in
+    /// place after its hook point (saves a copy of every activation).
+    /// </summary>
+    /// <param name="name">The hook name.</param>
+    /// <param name="activation">The activation.</param>
+    /// <param name="copy">Copy the data (true) or share it (false).</param>
+    public void Store(string name, Tensor activation, bool copy)
     {
-        var copy = activation.detach().clone().DetachFromDisposeScope();
+        ArgumentNullException.ThrowIfNull(activation);
+        var detached = activation.detach();
+        var stored = (copy ? detached.clone() : detached).DetachFromDisposeScope();
         if (_activations.Remove(name, out var old))
         {
             old.Dispose();
@@ -37,7 +52,7 @@ public sealed class ActivationCache : IDisposable
             _order.Add(name);
         }
 
-        _activations[name] = copy;
+        _activations[name] = stored;
     }
 
     /// <inheritdoc />

@@ -8,6 +8,9 @@ public sealed class ModelLoaderCatalog
 {
     private readonly IReadOnlyList<IModelLoader> _loaders;
 
+    /// <summary>The pseudo-extension a loader lists among its <see cref="IModelLoader.Extensions"/> to take model folders (e.g. HuggingFace folders).</summary>
+    public const string FolderExtension = "/";
+
     /// <summary>Creates the catalog.</summary>
     /// <param name="loaders">The loaders registered by backends.</param>
     public ModelLoaderCatalog(IEnumerable<IModelLoader> loaders) => _loaders = loaders.ToList();
@@ -29,17 +32,19 @@ public sealed class ModelLoaderCatalog
     {
         ArgumentNullException.ThrowIfNull(required);
         ArgumentException.ThrowIfNullOrEmpty(path);
-        if (!File.Exists(path))
+        bool folder = Directory.Exists(path);
+        if (!folder && !File.Exists(path))
         {
             throw new InterpException($"Model file '{path}' does not exist.");
         }
 
-        var ext = Path.GetExtension(path);
+        var ext = folder ? FolderExtension : Path.GetExtension(path);
         var candidates = _loaders.Where(l => l.Extensions.Contains(ext, StringComparer.OrdinalIgnoreCase)).ToList();
         if (candidates.Count == 0)
         {
-            throw new InterpException(
-                $"Model file '{path}': no backend loads '{ext}' files (known: {string.Join(", ", _loaders.SelectMany(l => l.Extensions).Distinct())}).");
+            throw new InterpException(folder
+                ? $"Model '{path}' is a folder and no backend loads model folders (known extensions: {string.Join(", ", _loaders.SelectMany(l => l.Extensions).Distinct())})."
+                : $"Model file '{path}': no backend loads '{ext}' files (known: {string.Join(", ", _loaders.SelectMany(l => l.Extensions).Distinct())}).");
         }
 
         var loader = candidates.FirstOrDefault(l => required.All(r => l.Capabilities.Any(r.IsAssignableFrom)));

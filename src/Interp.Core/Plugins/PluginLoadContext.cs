@@ -4,8 +4,8 @@ using System.Runtime.Loader;
 namespace Interp.Core.Plugins;
 
 /// <summary>
-/// One load context per plugin folder. The contracts, Microsoft.Extensions.*, Microsoft.ML*, TorchSharp and ONNX
-/// Runtime come from the host (default context) so their types are shared and their native state is loaded once;
+/// One load context per plugin folder. The contracts, Interp.Sae (whose architecture types SAE plugins implement), the TorchSharp backend and hooked transformers (whose model types
+/// explainers receive), Microsoft.Extensions.*, Microsoft.ML*, TorchSharp and ONNX Runtime come from the host (default context) so their types are shared and their native state is loaded once;
 /// everything else the plugin ships is loaded privately.
 /// </summary>
 internal sealed class PluginLoadContext : AssemblyLoadContext
@@ -22,6 +22,9 @@ internal sealed class PluginLoadContext : AssemblyLoadContext
     public static bool IsShared(string? name) =>
         name is not null && (
             name == "Interp.Explainers.Abstractions" ||
+            name == "Interp.Sae" ||
+            name == "Interp.Backends.TorchSharp" ||
+            name == "Interp.Transformers" ||
             name.StartsWith("Microsoft.Extensions.", StringComparison.Ordinal) ||
             name.StartsWith("Microsoft.ML", StringComparison.Ordinal) ||
             name == "TorchSharp" ||

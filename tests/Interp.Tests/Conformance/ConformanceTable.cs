@@ -77,6 +77,28 @@ public static class ConformanceTable
         new("PermutationFeatureImportance", ExplainerLevel.Global, ("Metric", "rmse", Interp.Explainers.Attribution.PermutationFeatureImportance.ImportanceMetric.Rmse), ("Repeats", "0"), [("Parallelism", "2")], Case: "mlnet_linear"),
     ];
 
+    /// <summary>
+    /// Mechanistic explainers (prompt requests on hooked transformers): enrolled in <see cref="MechanisticConformanceTests"/>
+    /// on gpt2_tiny with its clean/corrupted prompt pair.
+    /// </summary>
+    public static IReadOnlyList<Entry> MechanisticEntries { get; } =
+    [
+        new("AttentionPatterns", ExplainerLevel.Mechanistic, ("Hooks", "blocks.1.attn.hook_pattern", "blocks.1.attn.hook_pattern"), ("Colour", "red"), [], Case: "gpt2_tiny"),
+        new("LogitLens", ExplainerLevel.Mechanistic, ("TopK", "3", 3), ("TopK", "0"), [], Case: "gpt2_tiny"),
+        new("ResidualDecomposition", ExplainerLevel.Mechanistic, ("Position", "4", 4), ("Position", "x"), [], Case: "gpt2_tiny"),
+        new("DirectLogitAttribution", ExplainerLevel.Mechanistic, ("Position", "-2", -2), ("Position", "x"), [], Case: "gpt2_tiny"),
+        new("ActivationPatching", ExplainerLevel.Mechanistic, ("Metric", "probability", "probability"), ("Direction", "sideways"), [("CellsPerBatch", "5")], Case: "gpt2_tiny"),
+        new("AttributionPatching", ExplainerLevel.Mechanistic, ("Site", "attn_out", "attn_out"), ("Metric", "accuracy"), [], Case: "gpt2_tiny"),
+        new("HeadDetector", ExplainerLevel.Mechanistic, ("Seed", "5", 5), ("Source", "bogus"), [("SequenceLength", "6"), ("Sequences", "2")], Case: "gpt2_tiny"),
+    ];
+
+    public static TheoryData<string> MechanisticNames()
+    {
+        var data = new TheoryData<string>();
+        foreach (var e in MechanisticEntries) data.Add(e.Name);
+        return data;
+    }
+
     public static TheoryData<string> ModelNames()
     {
         var data = new TheoryData<string>();
@@ -88,7 +110,7 @@ public static class ConformanceTable
     public static TheoryData<string> OwnModelNames()
     {
         var data = new TheoryData<string>();
-        foreach (var e in TreeEntries.Concat(ModelEntries)) data.Add(e.Name);
+        foreach (var e in TreeEntries.Concat(ModelEntries).Concat(MechanisticEntries)) data.Add(e.Name);
         return data;
     }
 
