@@ -6,6 +6,14 @@ if (args is ["kernel-shap-error"])
     return;
 }
 
+if (args is ["mlnet-stream", ..])
+{
+    Interp.Benchmarks.MLNetStreamingRun.Run(
+        args.Length > 1 ? long.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 1_000_000,
+        args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 4096);
+    return;
+}
+
 if (args is ["transformer-cache-ratio"])
 {
     Interp.Benchmarks.TransformerCacheRatio.Run();

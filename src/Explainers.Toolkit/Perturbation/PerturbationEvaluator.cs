@@ -58,26 +58,53 @@ public sealed class PerturbationEvaluator
     /// <param name="exampleOf">The example each row belongs to (rows of one example should be contiguous for speed, not required).</param>
     /// <param name="fill">Writes row k's attributed input into the span (pre-filled with the example's input).</param>
     /// <param name="cancellationToken">Checked before every call.</param>
+    /// <remarks>
+    /// The next batch is built on a worker thread while the model evaluates the current one (batches are still built
+    /// one at a time and in order, so <paramref name="fill"/> may keep state from row to row).
+    /// </remarks>
     public float[] Evaluate(int total, Func<int, int> exampleOf, Action<int, Span<float>> fill, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(exampleOf);
         ArgumentNullException.ThrowIfNull(fill);
         var results = new float[total];
-        for (int start = 0; start < total; start += RowsPerBatch)
+        (int[] Examples, INdArray[] Inputs) Build(int start) => PerturbedBatch.Build(_setup, start, Math.Min(RowsPerBatch, total - start), exampleOf, fill);
+        Task<(int[] Examples, INdArray[] Inputs)>? next = null;
+        try
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            int count = Math.Min(RowsPerBatch, total - start);
-            var (examples, batchInputs) = PerturbedBatch.Build(_setup, start, count, exampleOf, fill);
-            var outputs = _setup.Model.Predict(batchInputs, cancellationToken);
-            Counter.Record(count);
-            if (outputs.Rank == 0 || outputs.Shape[0] != count || outputs.RowLength != _setup.OutputLength)
+            for (int start = 0; start < total; start += RowsPerBatch)
             {
-                throw new InterpException($"Model output '{_setup.Model.Output.Name}' changed shape between calls: got {NdArray<float>.Format(outputs.Shape)} for {count} rows.");
-            }
+                cancellationToken.ThrowIfCancellationRequested();
+                int count = Math.Min(RowsPerBatch, total - start);
+                var (examples, batchInputs) = next is null ? Build(start) : next.GetAwaiter().GetResult();
+                next = null;
+                int following = start + RowsPerBatch;
+                if (following < total) next = Task.Run(() => Build(following), cancellationToken);
+                var outputs = _setup.Model.Predict(batchInputs, cancellationToken);
+                Counter.Record(count);
+                if (outputs.Rank == 0 || outputs.Shape[0] != count || outputs.RowLength != _setup.OutputLength)
+                {
+                    throw new InterpException($"Model output '{_setup.Model.Output.Name}' changed shape between calls: got {NdArray<float>.Format(outputs.Shape)} for {count} rows.");
+                }
 
-            for (int r = 0; r < count; r++)
+                for (int r = 0; r < count; r++)
+                {
+                    results[start + r] = outputs.Data[r * _setup.OutputLength + _setup.Targets[examples[r]]];
+                }
+            }
+        }
+        finally
+        {
+            // Never leave a build running behind the caller (its fill delegate may touch the caller's state).
+            if (next is not null)
             {
-                results[start + r] = outputs.Data[r * _setup.OutputLength + _setup.Targets[examples[r]]];
+                try
+                {
+                    next.Wait(CancellationToken.None);
+                }
+                catch (AggregateException)
+                {
+                    // The batch is discarded; the exception that ended the loop is the one reported.
+                }
             }
         }
 

@@ -12,7 +12,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Interp.Cli.Commands;
 
 /// <summary>
-/// <c>interp attribute --model &lt;file&gt; --method &lt;alias&gt; (--inputs &lt;inputs.json&gt; | --image &lt;file&gt;... --preprocess &lt;preset|spec.json&gt;)
+/// <c>interp attribute --model &lt;file&gt; --method &lt;alias&gt; (--inputs &lt;inputs.json&gt; | --image &lt;file&gt;... --preprocess &lt;preset|spec.json&gt; | --data &lt;rows.csv&gt; [--background bg.csv] [--label col])
 /// [--target N] [--set Option=value]... [--quality list] [--out file]</c>: runs a local attribution explainer and writes the explanation envelope
 /// (to stdout without <c>--out</c>). With <c>--image</c> every image is one example and the explanation's
 /// <c>labels.image</c> carries the image geometry. <c>--quality</c> (comma-separated: infidelity, sensitivity_max,
@@ -32,10 +32,19 @@ internal static class AttributeCommand
         var output = new Option<FileInfo?>("--out") { Description = "Write the explanation here (written atomically)." };
         var layer = new Option<string?>("--layer") { Description = "Hook point for layer methods (same as --set Layer=...), e.g. an ONNX value name." };
         var quality = new Option<string?>("--quality") { Description = "Quality metrics to add, comma-separated: infidelity, sensitivity_max, deletion, insertion, or all." };
-        var command = new Command("attribute", "Attribute a model's output to its inputs.") { model, method, inputs, image, preprocess, target, set, layer, quality, output };
+        var data = new Option<FileInfo?>("--data") { Description = "Tabular models (ML.NET .zip, LightGBM .txt): CSV rows to explain, columns matched by name (instead of --inputs)." };
+        var background = new Option<FileInfo?>("--background") { Description = "With --data: CSV background rows (default: up to 100 of the explained rows)." };
+        var label = new Option<string?>("--label") { Description = "With --data: the label column (not read as a feature)." };
+        var command = new Command("attribute", "Attribute a model's output to its inputs.") { model, method, inputs, image, preprocess, target, set, layer, quality, output, data, background, label };
         command.SetAction((parse, ct) => CommandRunner.RunAsync(parse.GetValue(CliApp.Verbose), async () =>
         {
             var methodName = parse.GetValue(method)!;
+            if (parse.GetValue(data) is { } dataFile)
+            {
+                if (parse.GetValue(inputs) is not null || parse.GetValue(image) is { Length: > 0 }) throw new InterpException("Give --data (tabular models) or --inputs/--image, not both.") { IsConfigurationError = true };
+                return await RunTabularAsync(parse, methodName, parse.GetValue(model)!.FullName, dataFile.FullName, parse.GetValue(background)?.FullName, parse.GetValue(label), parse.GetValue(set) ?? [], parse.GetValue(output), ct).ConfigureAwait(false);
+            }
+
             var examples = AttributionInputs.FromOptions(parse.GetValue(inputs), parse.GetValue(image), parse.GetValue(preprocess));
             var pairs = (parse.GetValue(set) ?? []).ToList();
             if (parse.GetValue(layer) is { Length: > 0 } layerName) pairs.Add("Layer=" + layerName);
@@ -102,6 +111,25 @@ internal static class AttributeCommand
         }
 
         return explanation;
+    }
+
+    /// <summary>
+    /// <c>--data</c>: an attribution explainer on the feature vectors of a tabular model's rows, against the background
+    /// (what <c>interp shap --explainer auto</c> does with the explainer it chooses).
+    /// </summary>
+    private static async Task<int> RunTabularAsync(System.CommandLine.ParseResult parse, string method, string modelPath, string dataPath, string? backgroundPath, string? label, IReadOnlyList<string> set, FileInfo? outFile, CancellationToken ct)
+    {
+        using var host = await CliHost.StartAsync(registry => SetOptions.ToConfiguration(registry.Require(method), set), parse.GetValue(CliApp.Verbose), ct).ConfigureAwait(false);
+        var explainer = host.Services.GetRequiredService<IExplainerFactory>().Create(method);
+        if (explainer.RequestType != typeof(AttributionRequest))
+        {
+            throw new InterpException($"'{method}' takes {explainer.RequestType.Name}; 'interp attribute --data' runs attribution explainers (TreeShap: use 'interp shap').") { IsConfigurationError = true };
+        }
+
+        var loaded = ShapData.Load(modelPath, dataPath, backgroundPath, label);
+        using var disposeModel = loaded.Model;
+        var explanation = await ShapAgnostic.ExplainAsync(explainer, loaded, ct).ConfigureAwait(false);
+        return await ShapAgnostic.WriteAsync(explanation, outFile).ConfigureAwait(false);
     }
 
     /// <summary>The metric names of <c>--quality</c> (empty without it), checked before anything runs.</summary>
