@@ -12,8 +12,10 @@ namespace Interp.Importers.Onnx;
 /// (<see cref="ILayerDifferentiable"/>) and modified backward rules (<see cref="IBackwardRules"/>: guided
 /// backpropagation, deconvolution, DeepLIFT) implemented by its own op modules.
 /// </summary>
-public sealed class ImportedOnnxModel : HookedTorchModel, IBackwardRules
+public sealed class ImportedOnnxModel : HookedTorchModel, IBackwardRules, IHookOperators
 {
+    private IReadOnlyDictionary<string, string>? _hookOperators;
+
     internal ImportedOnnxModel(OnnxGraph graph, string outputName, ModelSource source, ComputeDevice device)
         : base(
             xs => graph.Run(xs)[outputName],
@@ -29,6 +31,11 @@ public sealed class ImportedOnnxModel : HookedTorchModel, IBackwardRules
 
     /// <summary>The imported graph (inputs, outputs, hook points, folding statistics).</summary>
     public OnnxGraph Graph { get; }
+
+    /// <inheritdoc />
+    public IReadOnlyDictionary<string, string> HookOperators =>
+        _hookOperators ??= Graph.Nodes.SelectMany(n => n.Outputs.Select(o => (Value: o, n.OpType))).Where(v => v.Value.Length > 0)
+            .GroupBy(v => v.Value, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().OpType, StringComparer.Ordinal);
 
     /// <inheritdoc />
     public GradientResult Gradients(IReadOnlyList<INdArray> inputs, IReadOnlyList<int> targets, NonlinearityRule rule, CancellationToken cancellationToken = default)

@@ -75,6 +75,12 @@ public sealed class AttentionPatterns : ExplainerBase<PromptRequest, AttentionEx
         if (request.Tokens.Count == 0) throw new InterpException($"{Name}: the tokens are empty.") { IsConfigurationError = true };
         var glob = Options.Hooks ?? SoftmaxGlob;
         var names = HookNames.Matching(model.HookPointNames, glob);
+        if (names.Count == 0 && Options.Hooks is null && model is IHookOperators operators)
+        {
+            // Value names of an exported graph are often bare numbers: take every Softmax output instead.
+            names = model.HookPointNames.Where(n => operators.HookOperators.TryGetValue(n, out var op) && op == "Softmax").ToList();
+        }
+
         if (names.Count == 0)
         {
             throw new InterpException($"{Name}: no hook point of the model matches '{glob}'; set Hooks to the attention softmax outputs.") { IsConfigurationError = true };
