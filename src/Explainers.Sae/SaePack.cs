@@ -5,8 +5,8 @@ using Interp.Explainers.Plugins;
 namespace Interp.Explainers.Sae;
 
 /// <summary>
-/// The concept-level pack's plugin entry (sparse autoencoders, probes, feature dashboards). Its explainers arrive
-/// with the SAE issue; today the pack loads and registers nothing.
+/// The concept-level pack's plugin entry: <c>SaeFeatures</c> (Neuroscope-style cards of SAE features or neurons) and
+/// <c>LinearProbe</c> (logistic-regression probes compared with SAE decoder directions).
 /// </summary>
 public sealed class SaePack : IInterpPlugin
 {
@@ -14,5 +14,11 @@ public sealed class SaePack : IInterpPlugin
     public string Name => "Explainers.Sae";
 
     /// <inheritdoc />
-    public void Register(IExplainerRegistrar registrar) => ArgumentNullException.ThrowIfNull(registrar);
+    public void Register(IExplainerRegistrar registrar)
+    {
+        ArgumentNullException.ThrowIfNull(registrar);
+        registrar
+            .AddExplainer<SaeFeatures.SaeFeatures>()
+            .AddExplainer<LinearProbe.LinearProbe>();
+    }
 }

@@ -31,6 +31,7 @@ public static class CliApp
         root.Subcommands.Add(VerifyModelCommand.Create());
         root.Subcommands.Add(ShapCommand.Create());
         root.Subcommands.Add(ExplainCommand.Create());
+        root.Subcommands.Add(SaeCommand.Create());
         root.Subcommands.Add(GenerateCommand.Create());
         root.Subcommands.Add(CacheCommand.Create());
         foreach (var verb in Mechanistic.MechanisticCommands.Create()) root.Subcommands.Add(verb);

@@ -47,10 +47,16 @@ internal sealed class LensView : IReportView
         return new ViewOutput(data, vocab.Count == 0 ? ["Token strings are not in the envelope: the table shows token ids."] : [], [chart]);
     }
 
-    /// <summary>Id → string for the ids used, from <c>top_token_strings</c> (provisional) or <c>labels.output_names</c> as a vocabulary.</summary>
+    /// <summary>Id → string for the ids used: the lens's own <c>token_texts</c>, else <c>labels.output_names</c> as a vocabulary.</summary>
     private static Dictionary<string, string> Vocabulary(ReportEnvelope e, double[] ids)
     {
         var result = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (e.Get("token_texts") is { ValueKind: JsonValueKind.Object } texts)
+        {
+            foreach (var p in texts.EnumerateObject()) result[p.Name] = p.Value.GetString() ?? p.Name;
+            return result;
+        }
+
         var names = e.Labels("output_names") ?? e.Labels("vocab");
         if (names is not null)
         {

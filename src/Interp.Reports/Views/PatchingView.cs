@@ -22,12 +22,17 @@ internal sealed class PatchingView : IReportView
         if (effects.Rank is < 1 or > 3) throw new InterpException($"\"effects\" must have 1 to 3 axes; it has {effects.Rank}.");
         var labels = axes.Select((name, d) => AxisLabels(envelope, name, effects.Shape[d])).ToArray();
         double clean = envelope.Get("clean_metric")?.GetDouble() ?? double.NaN, corrupted = envelope.Get("corrupted_metric")?.GetDouble() ?? double.NaN;
+
+        // The page normalises raw metrics itself (and can show them raw): take "raw_metrics" when the envelope has them
+        // ("effects" are then already normalised); otherwise "effects" are the raw metric.
+        var raw = envelope.Get("raw_metrics") is { ValueKind: JsonValueKind.Array } rm ? NestedArray.Read(rm, "raw_metrics") : effects;
+        if (!raw.Shape.SequenceEqual(effects.Shape)) throw new InterpException($"\"raw_metrics\" [{string.Join(",", raw.Shape)}] and \"effects\" [{string.Join(",", effects.Shape)}] differ in shape.");
         var data = new Dictionary<string, object?>
         {
             ["axes"] = axes,
             ["shape"] = effects.Shape,
             ["labels"] = labels,
-            ["effects"] = Values.Finite(effects.Data),
+            ["effects"] = Values.Finite(raw.Data),
             ["clean"] = Values.Number(clean),
             ["corrupted"] = Values.Number(corrupted),
             ["hook_point"] = envelope.Get("hook_point")?.GetString(),

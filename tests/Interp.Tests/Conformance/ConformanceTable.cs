@@ -92,6 +92,22 @@ public static class ConformanceTable
         new("HeadDetector", ExplainerLevel.Mechanistic, ("Seed", "5", 5), ("Source", "bogus"), [("SequenceLength", "6"), ("Sequences", "2")], Case: "gpt2_tiny"),
     ];
 
+    /// <summary>
+    /// Concept explainers (concept requests on stories260K): enrolled in <see cref="SaeConformanceTests"/>.
+    /// </summary>
+    public static IReadOnlyList<Entry> SaeEntries { get; } =
+    [
+        new("SaeFeatures", ExplainerLevel.Concept, ("TopContexts", "3", 3), ("HistogramBins", "0"), [("SteeringSteps", "3"), ("TopFeatures", "2")], Case: "stories260K"),
+        new("LinearProbe", ExplainerLevel.Concept, ("TopMatches", "3", 3), ("HeldOutFraction", "2"), [("Steps", "60")], Case: "stories260K"),
+    ];
+
+    public static TheoryData<string> SaeNames()
+    {
+        var data = new TheoryData<string>();
+        foreach (var e in SaeEntries) data.Add(e.Name);
+        return data;
+    }
+
     public static TheoryData<string> MechanisticNames()
     {
         var data = new TheoryData<string>();
@@ -110,7 +126,7 @@ public static class ConformanceTable
     public static TheoryData<string> OwnModelNames()
     {
         var data = new TheoryData<string>();
-        foreach (var e in TreeEntries.Concat(ModelEntries).Concat(MechanisticEntries)) data.Add(e.Name);
+        foreach (var e in TreeEntries.Concat(ModelEntries).Concat(MechanisticEntries).Concat(SaeEntries)) data.Add(e.Name);
         return data;
     }
 

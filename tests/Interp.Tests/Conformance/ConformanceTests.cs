@@ -17,7 +17,7 @@ public sealed class ConformanceTests
     {
         using var sp = HostTestKit.Build(HostTestKit.Config());
         var registered = sp.GetRequiredService<ExplainerRegistry>().All.Select(d => d.Name).Order().ToArray();
-        Assert.Equal(ConformanceTable.Entries.Concat(ConformanceTable.TreeEntries).Concat(ConformanceTable.ModelEntries).Concat(ConformanceTable.MechanisticEntries).Select(e => e.Name).Order().ToArray(), registered);
+        Assert.Equal(ConformanceTable.Entries.Concat(ConformanceTable.TreeEntries).Concat(ConformanceTable.ModelEntries).Concat(ConformanceTable.MechanisticEntries).Concat(ConformanceTable.SaeEntries).Select(e => e.Name).Order().ToArray(), registered);
     }
 
     [Theory]

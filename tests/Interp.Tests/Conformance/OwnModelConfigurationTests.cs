@@ -35,7 +35,7 @@ public sealed class OwnModelConfigurationTests
         Assert.Contains(entry.Name, ex.Message);
     }
 
-    private static ConformanceTable.Entry Entry(string name) => ConformanceTable.TreeEntries.Concat(ConformanceTable.ModelEntries).Concat(ConformanceTable.MechanisticEntries).Single(e => e.Name == name);
+    private static ConformanceTable.Entry Entry(string name) => ConformanceTable.TreeEntries.Concat(ConformanceTable.ModelEntries).Concat(ConformanceTable.MechanisticEntries).Concat(ConformanceTable.SaeEntries).Single(e => e.Name == name);
 
     /// <summary>A host with the entry's required options plus <paramref name="settings"/>.</summary>
     internal static ServiceProvider Build(ConformanceTable.Entry entry, params (string Option, string Value)[] settings) =>

@@ -14,7 +14,7 @@ internal static class HostTestKit
     public static ServiceProvider Build(IConfiguration config, bool withLime = true)
     {
         var services = new ServiceCollection();
-        var builder = services.AddExplainers(config).AddAttributionExplainers().AddMechanisticExplainers().AddOnnxRuntime();
+        var builder = services.AddExplainers(config).AddAttributionExplainers().AddMechanisticExplainers().AddSaeExplainers().AddOnnxRuntime();
         if (withLime) builder.AddPlugin(new Interp.Plugins.Lime.LimePlugin(), "plugin");
         return services.BuildServiceProvider();
     }

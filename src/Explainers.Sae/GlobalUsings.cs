@@ -1,0 +1,3 @@
+global using Interp.Explainers;
+global using TorchSharp;
+global using static TorchSharp.torch;
