@@ -59,30 +59,42 @@ public sealed class ReportPagesTests(Browser browser)
     }
 
     [Fact]
-    public async Task TheDemoReportLoadsInTheBrowser()
+    public async Task TheQuickDemoReportLoadsInTheBrowser()
     {
         var temp = Directory.CreateTempSubdirectory("interp-report-demo-").FullName;
         try
         {
-            var demo = CliRunner.Run(temp, "demo", "--out", "env", "--digits", "2");
-            Assert.True(demo.ExitCode == 0, demo.Stderr + demo.Stdout);
             var folder = Artifacts.Reports("demo");
-            var args = new List<string> { "report" };
-            args.AddRange(Directory.GetFiles(Path.Combine(temp, "env"), "*.json").Order(StringComparer.Ordinal));
-            args.AddRange(["--out", folder, "--png", "--svg"]);
-            var r = CliRunner.Run(temp, args.ToArray());
-            Assert.True(r.ExitCode == 0, r.Stderr + r.Stdout);
-            var pages = Directory.GetFiles(folder, "*.html");
-            Assert.Equal(4 + 2, pages.Length); // four methods, comparison, index
+            var demo = CliRunner.Run(temp, "demo", "--quick", "--out", folder);
+            Assert.True(demo.ExitCode == 0, demo.Stderr + demo.Stdout);
+            Assert.Contains("report: " + Path.Combine(folder, "index.html"), demo.Stdout);
+            var pages = Directory.GetFiles(folder, "*.html").Order(StringComparer.Ordinal).ToList();
+            var kinds = new HashSet<string>(StringComparer.Ordinal);
             foreach (var page in pages)
             {
                 await using var p = await LoadedPage.OpenAsync(browser, page);
                 Assert.True(p.Errors.Count == 0, Path.GetFileName(page) + ": " + string.Join("\n", p.Errors));
-                Assert.Empty(p.NetworkRequests);
+                Assert.True(!p.NetworkRequests.Any(), Path.GetFileName(page) + " requested " + string.Join(", ", p.NetworkRequests));
+                Assert.Equal(0, await p.Page.Locator(".error").CountAsync());
+                Assert.True(await p.Page.Locator("section.view").CountAsync() > 0, Path.GetFileName(page) + " drew no view");
+                kinds.Add((await p.DataAsync()).GetProperty("page").GetProperty("kind").GetString()!);
                 await p.ScreenshotAsync("demo." + Path.GetFileNameWithoutExtension(page));
             }
 
-            Assert.True(File.Exists(Path.Combine(folder, "mnist-integrated-gradients.curves.svg")));
+            // Every page type the demo makes, one level after another.
+            string[] expected = ["index", "shap", "global_importance", "attribution", "comparison", "attention", "lens", "decomposition", "patching", "head_scores", "sae_feature", "feature_index"];
+            Assert.True(expected.All(kinds.Contains), "page kinds: " + string.Join(", ", kinds));
+
+            // The index links work in the browser: following the first link opens a page that draws.
+            await using (var index = await LoadedPage.OpenAsync(browser, Path.Combine(folder, "index.html")))
+            {
+                Assert.Equal(pages.Count - 1, await index.Page.Locator("#index-table tr th a").CountAsync());
+                await index.Page.Locator("#index-table tr th a").First.ClickAsync();
+                await index.Page.WaitForURLAsync(u => !u.EndsWith("index.html", StringComparison.Ordinal));
+                await index.Page.WaitForFunctionAsync("() => window.interpReady === true");
+                Assert.Empty(index.Errors);
+                Assert.Empty(index.NetworkRequests);
+            }
         }
         finally
         {

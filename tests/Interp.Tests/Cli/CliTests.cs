@@ -172,20 +172,6 @@ public sealed class CliTests : IDisposable
         Assert.Contains("   at ", r.Stderr);
     }
 
-    [Fact]
-    public void DemoRunsOnTheEmbeddedDefaults()
-    {
-        var r = CliRunner.Run(_temp, "demo", "--digits", "2");
-        Assert.True(r.ExitCode == 0, r.Stderr + r.Stdout);
-        Assert.Contains("predicted", r.Stdout);
-        foreach (var file in new[] { "mnist-feature-ablation.json", "mnist-occlusion.json" })
-        {
-            using var doc = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(_temp, "interp-demo", file)));
-            Assert.Equal("interp.explanation/1", doc.RootElement.GetProperty("schema").GetString());
-            Assert.Equal(2, doc.RootElement.GetProperty("attributions").GetArrayLength());
-        }
-    }
-
     private CliRunner.Result Attribute(string model, string inputs, params string[] extra) =>
         CliRunner.Run("/", ["attribute", "--model", model, "--method", "feature-ablation", "--inputs", inputs, .. extra]);
 
