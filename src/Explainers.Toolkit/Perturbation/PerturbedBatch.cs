@@ -16,7 +16,18 @@ public static class PerturbedBatch
     /// <param name="exampleOf">The example each row belongs to.</param>
     /// <param name="fill">Writes row k's attributed input into the span (pre-filled with its example's input).</param>
     /// <returns>Each row's example and the model inputs, batch first.</returns>
-    public static (int[] Examples, INdArray[] Inputs) Build(AttributionSetup setup, int start, int count, Func<int, int> exampleOf, Action<int, Span<float>> fill)
+    public static (int[] Examples, INdArray[] Inputs) Build(AttributionSetup setup, int start, int count, Func<int, int> exampleOf, Action<int, Span<float>> fill) =>
+        Build(setup, start, count, exampleOf, fill, buffer: null);
+
+    /// <summary>As above, writing the attributed rows into <paramref name="buffer"/> when it has exactly their length (reused between calls).</summary>
+    /// <param name="setup">The validated request.</param>
+    /// <param name="start">First row.</param>
+    /// <param name="count">Rows in the batch.</param>
+    /// <param name="exampleOf">The example each row belongs to.</param>
+    /// <param name="fill">Writes row k's attributed input into the span (pre-filled with its example's input).</param>
+    /// <param name="buffer">A float array of <paramref name="count"/> × the example length to reuse, or null.</param>
+    /// <returns>Each row's example and the model inputs, batch first.</returns>
+    public static (int[] Examples, INdArray[] Inputs) Build(AttributionSetup setup, int start, int count, Func<int, int> exampleOf, Action<int, Span<float>> fill, float[]? buffer)
     {
         ArgumentNullException.ThrowIfNull(setup);
         ArgumentNullException.ThrowIfNull(exampleOf);
@@ -24,7 +35,7 @@ public static class PerturbedBatch
         var request = setup.Request;
         int len = setup.ExampleLength;
         var examples = new int[count];
-        var attributed = new float[count * len];
+        var attributed = buffer is not null && buffer.Length == count * len ? buffer : new float[count * len];
         for (int r = 0; r < count; r++)
         {
             examples[r] = exampleOf(start + r);

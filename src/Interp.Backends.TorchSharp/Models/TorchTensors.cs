@@ -16,13 +16,24 @@ public static class TorchTensors
         var shape = array.Shape.Select(d => (long)d).ToArray();
         Tensor t = array switch
         {
-            NdArray<float> f => tensor(f.Data, shape).clone(),
+            NdArray<float> f => Copy(f.Data, shape),
             NdArray<long> l => tensor(l.Data, shape),
             NdArray<int> i => tensor(i.Data.Select(v => (long)v).ToArray(), shape),
             NdArray<double> d => tensor(d.Data.Select(v => (float)v).ToArray(), shape),
             _ => throw new InterpException($"Element type {array.ElementType.Name} is not supported by the TorchSharp backend."),
         };
         return device.type == global::TorchSharp.DeviceType.CPU ? t : t.to(device);
+    }
+
+    /// <summary>
+    /// A new float32 tensor holding a copy of <paramref name="data"/>: a view of the pinned array, cloned into native
+    /// memory (<c>torch.tensor(float[])</c> would first copy the array on the managed heap, a large-object allocation
+    /// per batch of perturbations).
+    /// </summary>
+    private static Tensor Copy(float[] data, long[] shape)
+    {
+        using var view = from_array(data);
+        return view.reshape(shape).clone();
     }
 
     /// <summary>Copies a tensor (any float type, any device) into a float array of the same shape.</summary>
