@@ -21,6 +21,7 @@ public sealed class ReportPagesTests(Browser browser)
             ("attention", Samples.Attention(2, 3, Samples.Tokens.Length)), ("lens", Samples.Lens()),
             ("patching-position", Samples.Patching("position")), ("patching-head", Samples.Patching("head")),
             ("feature-3", Samples.Feature(3)), ("feature-7", Samples.Feature(7)), ("probe", Samples.Probe()),
+            ("sae-training", Samples.SaeTraining()),
         };
         foreach (var (name, e) in explanations) Samples.Save(e, Path.Combine(envelopes, name + ".json"));
         File.WriteAllText(Path.Combine(envelopes, "dla.json"), Samples.Dla());
@@ -47,6 +48,14 @@ public sealed class ReportPagesTests(Browser browser)
         }
 
         // Every view shows its quality numbers: the IG page's table has the completeness gap of each example.
+        // The SAE training page: one chart per curve, the metrics as the envelope has them.
+        await using (var training = await LoadedPage.OpenAsync(browser, Path.Combine(folder, "sae-training.html")))
+        {
+            Assert.Equal(3, await training.Page.Locator(".card.curve polyline").CountAsync());
+            Assert.Equal("0.8125", (await training.Page.Locator("#sae-metrics tr[data-metric=explained_variance] td").InnerTextAsync()).Trim());
+            Assert.Equal("4", (await training.Page.Locator(".card.curve[data-curve=loss] polyline").GetAttributeAsync("points"))!.Split(' ').Length.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
+
         await using (var ig = await LoadedPage.OpenAsync(browser, Path.Combine(folder, "ig.html")))
         {
             Assert.Equal(2, await ig.Page.Locator("#interp-quality tr[data-metric='completeness_gap'] td").CountAsync());
@@ -82,7 +91,7 @@ public sealed class ReportPagesTests(Browser browser)
             }
 
             // Every page type the demo makes, one level after another.
-            string[] expected = ["index", "shap", "global_importance", "attribution", "comparison", "attention", "lens", "decomposition", "patching", "head_scores", "sae_feature", "feature_index"];
+            string[] expected = ["index", "shap", "global_importance", "attribution", "comparison", "attention", "lens", "decomposition", "patching", "head_scores", "sae_feature", "feature_index", "sae_training"];
             Assert.True(expected.All(kinds.Contains), "page kinds: " + string.Join(", ", kinds));
 
             // The index links work in the browser: following the first link opens a page that draws.

@@ -168,6 +168,14 @@ internal static class Samples
         ],
     };
 
+    public static SaeTrainingExplanation SaeTraining() => new()
+    {
+        Method = "SaeTraining", Level = ExplainerLevel.Concept, Architecture = "topk", HookPoint = "blocks.2.hook_resid_post", DIn = 64, DSae = 256,
+        Steps = [10, 20, 30, 40],
+        Curves = new Dictionary<string, double[]> { ["loss"] = [3.0, 2.0, 1.5, 1.25], ["l0"] = [30, 20, 12, 8], ["dead_features"] = [0, 1, 0, 0] },
+        Metrics = new Dictionary<string, double> { ["explained_variance"] = 0.8125, ["l0"] = 8 },
+    };
+
     public static ProbeExplanation Probe() => new()
     {
         Method = "LinearProbe", Level = ExplainerLevel.Concept, HookPoint = "blocks.1.hook_resid_post", Accuracy = 0.87,

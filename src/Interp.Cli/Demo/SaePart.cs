@@ -48,7 +48,7 @@ internal sealed class SaePart : IDemoPart
             LrWarmUpSteps = steps / 20, LrDecaySteps = steps / 5, ProgressEvery = Math.Max(1, steps / 50),
         };
         step.Report($"training a top-k SAE ({source.DModel} → {dSae}, k = {k}) for {steps} steps on {activations.Rows} activations", 0.25);
-        var progress = new Progress<SaeTrainingProgress>(p => step.Report(string.Create(CultureInfo.InvariantCulture, $"training the SAE: step {p.Step}/{p.TotalSteps}, loss {p.Loss:G3}, l0 {p.L0:F1}"), 0.25 + (0.45 * p.Step / p.TotalSteps)));
+        var progress = new SaeTrainingRecorder(new Progress<SaeTrainingProgress>(p => step.Report(string.Create(CultureInfo.InvariantCulture, $"training the SAE: step {p.Step}/{p.TotalSteps}, loss {p.Loss:G3}, l0 {p.L0:F1}"), 0.25 + (0.45 * p.Step / p.TotalSteps))));
         var result = await Task.Run(() => new SaeTrainer(SaeArchitectureRegistry.CreateDefault()).Train(config, options, activations, progress, cancellationToken), cancellationToken).ConfigureAwait(false);
         using var training = result.Sae;
         using var sae = training.ToInference();
@@ -58,6 +58,7 @@ internal sealed class SaePart : IDemoPart
         var metrics = SaeEvaluator.Evaluate(sae, activations, 4, 1024);
         context.Log(string.Create(CultureInfo.InvariantCulture,
             $"SAE: {Hook}, {dSae} features, {steps} steps: l0 {metrics.L0:F2}, explained variance {metrics.ExplainedVariance:F3}, dead features {metrics.DeadFeatures}, dense features {metrics.DenseFeatures}"));
+        context.Report.Add(progress.ToExplanation(config, metrics.ToDictionary()), "sae-training", Title, attachments: ["envelopes/stories-sae.safetensors"], title: $"SAE training on {Hook}");
 
         int features = context.Quick ? 3 : 8;
         step.Report($"SaeFeatures: cards of the {features} features most active on a prompt", 0.75);

@@ -81,4 +81,33 @@
     }
     fill();
   };
+
+  /* An SAE's training run: a small line chart per curve, and the trained SAE's metrics (SAELens names). */
+  I.views.sae_training = function (d) {
+    var sec = I.section('SAE training' + (d.hook_point ? ': ' + d.hook_point : ''),
+      (d.architecture || 'SAE') + ', ' + d.d_in + ' \u2192 ' + d.d_sae + ' features; curves per logged step, metrics of the trained SAE.');
+    var names = Object.keys(d.metrics || {});
+    if (names.length) {
+      var t = I.el('table', { 'class': 'quality', id: 'sae-metrics' }, sec), body = I.el('tbody', null, t);
+      names.forEach(function (k) { var tr = I.el('tr', { 'data-metric': k }, body); I.el('th', null, tr, k); I.el('td', null, tr, I.fmt(d.metrics[k], 4)); });
+    }
+    var grid = I.el('div', { 'class': 'cards' }, sec);
+    Object.keys(d.curves).forEach(function (k) {
+      var ys = d.curves[k], xs = d.steps, lo = Infinity, hi = -Infinity;
+      ys.forEach(function (v) { if (v !== null) { lo = Math.min(lo, v); hi = Math.max(hi, v); } });
+      if (!isFinite(lo) || !xs.length) return;
+      if (hi === lo) hi = lo + 1;
+      var W = 340, H = 200, x0 = 52, x1 = 330, y0 = 160, y1 = 10;
+      var card = I.el('div', { 'class': 'card curve', 'data-curve': k }, grid);
+      I.el('h3', null, card, k.replace(/_/g, ' '));
+      var svg = I.svg('svg', { width: W, height: H }, card);
+      var sx = I.xAxis(svg, x0, x1, y0, xs[0], xs[xs.length - 1], 'step');
+      var sy = function (v) { return y0 - (v - lo) / (hi - lo) * (y0 - y1); };
+      I.svg('text', { x: x0 - 4, y: y1 + 8, 'text-anchor': 'end' }, svg, I.fmt(hi, 3));
+      I.svg('text', { x: x0 - 4, y: y0, 'text-anchor': 'end' }, svg, I.fmt(lo, 3));
+      var pts = [];
+      ys.forEach(function (v, i) { if (v !== null) pts.push(sx(xs[i]).toFixed(1) + ',' + sy(v).toFixed(1)); });
+      I.svg('polyline', { points: pts.join(' '), fill: 'none', stroke: '#1e88e5', 'stroke-width': 1.6 }, svg);
+    });
+  };
 })();

@@ -8,7 +8,7 @@ internal static class ViewRegistry
     private static readonly IReportView[] Views =
     [
         new ShapView(), new ImportanceView(), new AttributionView(), new AttentionView(), new LensView(),
-        new PatchingView(), new SaeFeatureView(), new ProbeView(), new DlaView(), new HeadDetectorView(),
+        new PatchingView(), new SaeFeatureView(), new SaeTrainingView(), new ProbeView(), new DlaView(), new HeadDetectorView(),
     ];
 
     public static IReportView For(ReportEnvelope envelope) =>

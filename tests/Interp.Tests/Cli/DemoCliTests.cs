@@ -43,6 +43,7 @@ public sealed class DemoCliTests : IDisposable
             ["stories-dla"] = ("decomposition", "DirectLogitAttribution", "mechanistic"),
             ["stories-patching"] = ("patching", "ActivationPatching", "mechanistic"),
             ["stories-head-detector"] = ("head_scores", "HeadDetector", "mechanistic"),
+            ["sae-training"] = ("sae_training", "SaeTraining", "concept"),
         };
         foreach (var (stem, (kind, method, level)) in expected)
         {
@@ -53,6 +54,14 @@ public sealed class DemoCliTests : IDisposable
             Assert.Equal(method, e.GetProperty("method").GetString());
             Assert.Equal(level, e.GetProperty("level").GetString());
         }
+
+        // The training curves cover every logged step and the metrics are the evaluator's (SAELens names).
+        var training = envelopes["sae-training"];
+        int steps = training.GetProperty("steps").GetArrayLength();
+        Assert.True(steps > 1, "the SAE training envelope logged no steps");
+        foreach (var curve in training.GetProperty("curves").EnumerateObject()) Assert.Equal(steps, curve.Value.GetArrayLength());
+        var ev = training.GetProperty("metrics").GetProperty("explained_variance").GetDouble();
+        Assert.InRange(ev, 0.0, 1.0);
 
         var features = envelopes.Where(e => e.Key.StartsWith("sae-feature-", StringComparison.Ordinal)).ToList();
         Assert.Equal(3, features.Count);
