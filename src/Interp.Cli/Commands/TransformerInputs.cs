@@ -43,18 +43,7 @@ internal sealed class TransformerInputs
         var prompt = parse.GetValue(Prompt);
         var tokens = parse.GetValue(Tokens);
         if ((prompt is null) == (tokens is null)) throw new InterpException("Give exactly one of --prompt and --tokens.") { IsConfigurationError = true };
-        if (tokens is not null)
-        {
-            var ids = new List<int>();
-            foreach (var part in tokens.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
-            {
-                if (!int.TryParse(part, NumberStyles.Integer, CultureInfo.InvariantCulture, out var id)) throw new InterpException($"--tokens: '{part}' is not an integer token id.") { IsConfigurationError = true };
-                ids.Add(id);
-            }
-
-            if (ids.Count == 0) throw new InterpException("--tokens: no token ids given.") { IsConfigurationError = true };
-            return ids;
-        }
+        if (tokens is not null) return Mechanistic.TokenList.Parse(tokens, "--tokens")!;
 
         if (model.Tokenizer is null) throw new InterpException($"'{model.Source.Path}' has no tokenizer; pass --tokens (or --tokenizer for a llama2.c checkpoint).") { IsConfigurationError = true };
         var encoded = model.Tokenizer.Encode(prompt!, addBos: true);
