@@ -98,11 +98,17 @@ internal static class SaeCommand
                 ProgressEvery = Math.Max(1, parse.GetValue(steps) / 20),
             };
             options = SaeTrainingSettings.Apply(options, parse.GetValue(set) ?? []);
-            var result = await Task.Run(() => new SaeTrainer(SaeArchitectureRegistry.CreateDefault()).Train(config, options, reader, new ProgressLines(), ct), ct).ConfigureAwait(false);
+            var recorder = new SaeTrainingRecorder(new ProgressLines());
+            var result = await Task.Run(() => new SaeTrainer(SaeArchitectureRegistry.CreateDefault()).Train(config, options, reader, recorder, ct), ct).ConfigureAwait(false);
             using var training = result.Sae;
             using var sae = training.ToInference();
             sae.Save(parse.GetValue(output)!.FullName);
             await Console.Out.WriteLineAsync($"saved {parse.GetValue(output)!.FullName}{(result.ResumedFromStep is int s ? $" (resumed from step {s})" : "")}").ConfigureAwait(false);
+
+            // The curves as an envelope beside the SAE (render with: interp report <file>).
+            var curves = Path.ChangeExtension(parse.GetValue(output)!.FullName, ".training.json");
+            Core.Envelope.ExplanationFile.WriteAtomic(recorder.ToExplanation(config), curves, indented: true);
+            await Console.Out.WriteLineAsync($"training curves: {curves}").ConfigureAwait(false);
             return CliApp.Success;
         }));
         return command;
