@@ -30,66 +30,34 @@ public sealed class AttributionPatching : ExplainerBase<PromptRequest, PatchingE
     }
 
     /// <inheritdoc />
-    public override Task<PatchingExplanation> ExplainAsync(PromptRequest request, CancellationToken cancellationToken = default)
-    {
-        var prompt = TransformerPrompt.Create(request, Name, needsCorrupted: true);
-        var t = prompt.Transformer;
-        var grid = PatchingGrid.Create(t, Options.Site, Options.PerPosition, prompt.Positions, Name);
-        int metricPosition = prompt.ResolvePosition(Options.Position, Name);
-        bool denoising = Options.Direction == "denoising";
-        var raw = new float[grid.Cells.Count];
-        double clean, corrupted;
-        lock (prompt.Model.SyncRoot)
+    public override Task<PatchingExplanation> ExplainAsync(PromptRequest request, CancellationToken cancellationToken = default) =>
+        Task.FromResult(PatchingRun.Execute(this, request, run =>
         {
-            using var scope = NewDisposeScope();
-            var cleanTokens = prompt.ToTensor(prompt.Tokens);
-            var corruptTokens = prompt.ToTensor(prompt.CorruptedTokens!);
-            var (cleanLogits, cleanCache) = t.RunWithCache(cleanTokens, grid.Glob);
-            var (corruptLogits, corruptCache) = t.RunWithCache(corruptTokens, grid.Glob);
-            using (cleanCache)
-            using (corruptCache)
+            cancellationToken.ThrowIfCancellationRequested();
+
+            // One forward and backward pass of the base run; a zero leaf added at every site carries its gradient.
+            var leaves = new Dictionary<string, Tensor>();
+            using (var grad = enable_grad())
+            using (run.Transformer.AddHook(run.Grid.Glob, (activation, hook) =>
             {
-                var metric = PatchingMetric.Create(Options.Metric, metricPosition, request.AnswerToken, request.WrongToken, cleanLogits, corruptLogits, t.Config.DVocab, Name);
-                clean = metric.Values(cleanLogits)[0];
-                corrupted = metric.Values(corruptLogits)[0];
-                var source = denoising ? cleanCache : corruptCache;
-                var baseCache = denoising ? corruptCache : cleanCache;
-                double baseMetric = denoising ? corrupted : clean;
-                cancellationToken.ThrowIfCancellationRequested();
-
-                // One forward and backward pass of the base run; a zero leaf added at every site carries its gradient.
-                var leaves = new Dictionary<string, Tensor>();
-                using (var grad = enable_grad())
-                using (t.AddHook(grid.Glob, (activation, hook) =>
-                {
-                    var leaf = zeros_like(activation).requires_grad_(true);
-                    leaves[hook.HookName] = leaf;
-                    return activation + leaf;
-                }))
-                {
-                    var logits = t.call(denoising ? corruptTokens : cleanTokens);
-                    metric.Of(logits).sum().backward();
-                }
-
-                for (int i = 0; i < grid.Cells.Count; i++)
-                {
-                    var c = grid.Cells[i];
-                    var name = grid.Rows[c.Row];
-                    var gradient = leaves[name].grad ?? zeros_like(leaves[name]);
-                    var delta = (Slice(source[name], c) - Slice(baseCache[name], c)) * Slice(gradient, c);
-                    raw[i] = (float)(baseMetric + delta.sum().to(ScalarType.Float64).item<double>());
-                }
+                var leaf = zeros_like(activation).requires_grad_(true);
+                leaves[hook.HookName] = leaf;
+                return activation + leaf;
+            }))
+            {
+                run.Metric.Of(run.Transformer.call(run.BaseTokens)).sum().backward();
             }
-        }
 
-        return Task.FromResult(ActivationPatching.ActivationPatching.Explanation(this, request, prompt, grid, raw, clean, corrupted, denoising));
-    }
+            var raw = new float[run.Grid.Cells.Count];
+            for (int i = 0; i < raw.Length; i++)
+            {
+                var c = run.Grid.Cells[i];
+                var name = run.Grid.Rows[c.Row];
+                var gradient = leaves[name].grad ?? zeros_like(leaves[name]);
+                var delta = (c.Of(run.Source[name][0]) - c.Of(run.Base[name][0])) * c.Of(gradient[0]);
+                raw[i] = (float)(run.BaseMetric + delta.sum().to(ScalarType.Float64).item<double>());
+            }
 
-    private static Tensor Slice(Tensor activation, PatchCell c)
-    {
-        var x = activation[0];
-        if (c.Head >= 0) x = x.select(1, c.Head);
-        if (c.Position >= 0) x = x[c.Position];
-        return x;
-    }
+            return raw;
+        }));
 }
