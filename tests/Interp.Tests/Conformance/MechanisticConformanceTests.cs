@@ -1,6 +1,4 @@
 using Interp.Explainers;
-using Interp.Explainers.Explanations;
-using Interp.Explainers.Hosting;
 using Interp.Explainers.Requests;
 using Interp.Tests.Mechanistic;
 using Microsoft.Extensions.DependencyInjection;
@@ -24,15 +22,7 @@ public sealed class MechanisticConformanceTests : IDisposable
     public async Task DeterministicAndWritesItsEnvelope(string name)
     {
         using var sp = Build(name);
-        var first = await Explain(sp, name, _g.Patching());
-        var second = await Explain(sp, name, _g.Patching());
-        Assert.Equal(ExplainerLevel.Mechanistic, first.Level);
-        using var a = new MemoryStream();
-        using var b = new MemoryStream();
-        Core.Envelope.ExplanationFile.Write(first, a);
-        Core.Envelope.ExplanationFile.Write(second, b);
-        Assert.Equal(a.ToArray(), b.ToArray());
-        Assert.True(a.Length > 100);
+        await HookedConformanceChecks.DeterministicAndWritesItsEnvelope(sp, name, ExplainerLevel.Mechanistic, () => _g.Patching());
     }
 
     [Theory]
@@ -40,13 +30,7 @@ public sealed class MechanisticConformanceTests : IDisposable
     public async Task HonoursCancellationAndNamesAMissingCapability(string name)
     {
         using var sp = Build(name);
-        using var cts = new CancellationTokenSource();
-        await cts.CancelAsync();
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => Explain(sp, name, _g.Patching(), cts.Token));
-
-        using var c = new ReferenceCase("mlp_tabular");
-        var ex = await Assert.ThrowsAsync<MissingCapabilityException>(() => Explain(sp, name, new PromptRequest { Model = c.Model, Tokens = [1, 2] }));
-        Assert.Contains(name, ex.Message);
+        await HookedConformanceChecks.HonoursCancellationAndNamesAMissingCapability(sp, name, model => new PromptRequest { Model = model, Tokens = _g.Tokens, CorruptedTokens = _g.CorruptedTokens }, _g.Model);
     }
 
     [Theory]
@@ -57,18 +41,15 @@ public sealed class MechanisticConformanceTests : IDisposable
         var bad = new PromptRequest { Model = _g.Model, Tokens = _g.Tokens, CorruptedTokens = _g.CorruptedTokens, AnswerToken = 100_000, WrongToken = 100_001 };
         try
         {
-            await Explain(sp, name, bad);
+            await HookedConformanceChecks.Explain(sp, name, bad);
         }
         catch (InterpException)
         {
             // Explainers that use the answer token reject it; the others succeed. Either way no hook may remain.
         }
 
-        Assert.All(_g.Model.Transformer.HookPoints, h => Assert.Equal(0, h.HookCount));
+        HookedConformanceChecks.NoHookLeft(_g.Model.Transformer);
     }
 
     private static ServiceProvider Build(string name) => OwnModelConfigurationTests.Build(ConformanceTable.MechanisticEntries.Single(e => e.Name == name));
-
-    private static Task<Explanation> Explain(IServiceProvider sp, string name, PromptRequest request, CancellationToken ct = default) =>
-        sp.GetRequiredService<IExplainerFactory>().Create(name).ExplainAsync(request, ct);
 }

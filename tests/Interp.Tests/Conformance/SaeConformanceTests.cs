@@ -25,15 +25,7 @@ public sealed class SaeConformanceTests : IDisposable
     public async Task DeterministicAndWritesItsEnvelope(string name)
     {
         using var sp = Build(name);
-        var first = await Explain(sp, name, Request(name, _kit.Model));
-        var second = await Explain(sp, name, Request(name, _kit.Model));
-        Assert.Equal(ExplainerLevel.Concept, first.Level);
-        using var a = new MemoryStream();
-        using var b = new MemoryStream();
-        Core.Envelope.ExplanationFile.Write(first, a);
-        Core.Envelope.ExplanationFile.Write(second, b);
-        Assert.Equal(a.ToArray(), b.ToArray());
-        Assert.True(a.Length > 100);
+        await HookedConformanceChecks.DeterministicAndWritesItsEnvelope(sp, name, ExplainerLevel.Concept, () => Request(name, _kit.Model));
     }
 
     [Theory]
@@ -41,13 +33,7 @@ public sealed class SaeConformanceTests : IDisposable
     public async Task HonoursCancellationAndNamesAMissingCapability(string name)
     {
         using var sp = Build(name);
-        using var cts = new CancellationTokenSource();
-        await cts.CancelAsync();
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => Explain(sp, name, Request(name, _kit.Model), cts.Token));
-
-        using var c = new ReferenceCase("mlp_tabular");
-        var ex = await Assert.ThrowsAsync<MissingCapabilityException>(() => Explain(sp, name, Request(name, c.Model)));
-        Assert.Contains(name, ex.Message);
+        await HookedConformanceChecks.HonoursCancellationAndNamesAMissingCapability(sp, name, model => Request(name, model), _kit.Model);
     }
 
     [Theory]
@@ -58,8 +44,8 @@ public sealed class SaeConformanceTests : IDisposable
         var bad = name == "SaeFeatures"
             ? new ConceptRequest { Model = _kit.Model, HookPoint = "blocks.0.mlp.hook_post", Tokens = [1, 400, 20], FeatureIndex = 100_000 }
             : new ConceptRequest { Model = _kit.Model, HookPoint = "blocks.0.hook_resid_post", Prompts = [[1, 2], [1, 3]], Labels = new NdArray<int>([0, 0], 2) };
-        await Assert.ThrowsAsync<InterpException>(() => Explain(sp, name, bad));
-        Assert.All(_kit.Model.Transformer.HookPoints, h => Assert.Equal(0, h.HookCount));
+        await Assert.ThrowsAsync<InterpException>(() => HookedConformanceChecks.Explain(sp, name, bad));
+        HookedConformanceChecks.NoHookLeft(_kit.Model.Transformer);
     }
 
     private ConceptRequest Request(string name, Interp.Explainers.Models.IModel model)
@@ -72,7 +58,4 @@ public sealed class SaeConformanceTests : IDisposable
     }
 
     private static ServiceProvider Build(string name) => OwnModelConfigurationTests.Build(ConformanceTable.SaeEntries.Single(e => e.Name == name));
-
-    private static Task<Explanation> Explain(IServiceProvider sp, string name, ConceptRequest request, CancellationToken ct = default) =>
-        sp.GetRequiredService<IExplainerFactory>().Create(name).ExplainAsync(request, ct);
 }
